@@ -1,0 +1,304 @@
+"""The records every stage reads and writes.
+
+Text is stored once, on the :class:`Article`. Everything found inside an article (paragraph,
+sentence, quote, figure, claim) is a span ``(article_id, start, end)`` into ``Article.text``, so a
+report can always show and highlight its source. Records are frozen; a stage returns new records and
+never changes another stage's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+ARTICLE_ID_SCHEME = "article.sha256-title-text.v1"
+
+LocationKind = Literal["path", "url"]
+
+REJECTION_REASONS: dict[str, str] = {
+    "not_found": "the path does not exist",
+    "unsupported": "not a format newscheck reads",
+    "empty": "no content",
+    "binary": "binary data, not text",
+    "undecodable": "bytes that do not decode as text",
+    "malformed": "the file's structure cannot be parsed",
+    "too_large": "over a size limit",
+    "too_many_records": "over the record limit for one file",
+    "no_text": "no article text could be extracted",
+    "duplicate": "the same title and text as an article already read",
+    "fetch_failed": "the URL could not be fetched",
+    "forbidden_address": "the URL points at a private, loopback or link-local address",
+    "unsafe_xml": "XML with entity declarations or external entities",
+}
+"""Stable reason codes for rejections, with their meaning."""
+
+
+def digest(*parts: str, size: int = 16) -> str:
+    """A short, stable hex digest of text parts (NUL-separated so parts cannot run together)."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()[:size]
+
+
+def article_id(title: str, text: str) -> str:
+    """Content hash of an article: the same title and cleaned text give the same id anywhere."""
+    return digest(ARTICLE_ID_SCHEME, title, text)
+
+
+def group_id(prefix: str, member_ids: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    """Deterministic id of a group (story, family, claim group) from its members' ids."""
+    return prefix + digest(prefix, *sorted(member_ids), size=12)
+
+
+# --------------------------------------------------------------------------- ingest and clean
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """What a reader produced, before cleaning. ``text`` is plain text with paragraphs separated by
+    blank lines; readers of HTML have already extracted the main text."""
+
+    location: str
+    """The path as given (for a record inside a file: ``path#n``) or the URL."""
+    location_kind: LocationKind
+    format: str
+    """Reader that produced it: txt, html, jsonl, json, feed, warc, url."""
+    title: str
+    text: str
+    url: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    given_id: str | None = None
+    language: str | None = None
+    summary_only: bool = False
+    """True when a feed gave only a summary, not the full article."""
+
+
+RemovedKind = Literal[
+    "boilerplate", "comments", "tag", "share", "site_tag", "repeated_headline", "repeated"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input that cleaning took out, kept so the report can show it."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article. ``text`` is the single stored text every span points into."""
+
+    id: str
+    title: str
+    text: str
+    location: str
+    location_kind: LocationKind
+    format: str
+    removed: tuple[Removed, ...] = ()
+    url: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    given_id: str | None = None
+    language: str | None = None
+    summary_only: bool = False
+    seq: int = 0
+    """Ingest order within the run (used to order articles with no date)."""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one article's text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    article_id: str
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """Paragraphs and sentences of one article, as spans into its text."""
+
+    article_id: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    scheme: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that could not be used, and why. Never silent, never fatal to the batch."""
+
+    location: str
+    location_kind: LocationKind
+    reason: str
+    detail: str
+
+
+# --------------------------------------------------------------------------- link
+
+
+@dataclass(frozen=True, slots=True)
+class SentencePair:
+    """A sentence of the derived article aligned to a sentence of the origin."""
+
+    derived_sentence: int
+    origin_sentence: int
+    score: float
+    relation: Literal["same", "paraphrase", "partial"]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """``derived`` copies or re-words ``origin``."""
+
+    derived: str
+    origin: str
+    relation: Literal["copy", "near_copy", "rewrite", "partial"]
+    shared: float
+    """Share of the derived article's sentences aligned to the origin (0..1)."""
+    added: tuple[Span, ...] = ()
+    """Derived sentences with no support in any other article."""
+    pairs: tuple[SentencePair, ...] = ()
+    direction_method: str = "unknown"
+    """How the direction was decided: "published", "text" or "unknown"."""
+    direction_confidence: float = 0.0
+    scheme: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """Articles joined by links: one independent witness."""
+
+    id: str
+    story_id: str | None
+    article_ids: tuple[str, ...]
+    origin: str
+
+
+# --------------------------------------------------------------------------- stories
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_seen: datetime | None = None
+    last_seen: datetime | None = None
+    scheme: str = ""
+
+
+# --------------------------------------------------------------------------- extract
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    article_id: str
+    start: int
+    end: int
+    label: Literal["PERSON", "PLACE", "ORG"]
+    canonical: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    article_id: str
+    start: int
+    end: int
+    value: float
+    unit: str
+    """What is counted ("drones", "people", "square kilometers")."""
+    approx: str | None = None
+    """"about", "more than", ... when the figure is approximate."""
+
+    def text_in(self, article: Article) -> str:
+        return article.text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who said what: three spans into one article's text."""
+
+    article_id: str
+    source: Span
+    cue: Span
+    content: Span
+    via: Span | None = None
+    """The relaying outlet or agency in a chain ("according to TASS")."""
+
+
+Stance = Literal["asserts", "denies", "hedges"]
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    cue: str | None
+    stance: Stance = "asserts"
+    kind: Literal["fact", "opinion"] = "fact"
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[str, ...] = ()
+    via: str | None = None
+
+
+# --------------------------------------------------------------------------- crosscheck
+
+
+ClaimStatus = Literal["corroborated", "single_source", "contested", "unattested"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGroup:
+    id: str
+    story_id: str
+    claim_ids: tuple[str, ...]
+    families: int
+    status: ClaimStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: Literal["denial", "numeric"]
+    claim_ids: tuple[str, ...]
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    cites: tuple[str, ...] = field(default_factory=tuple)
