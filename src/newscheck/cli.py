@@ -1,0 +1,170 @@
+"""The ``newscheck`` command: a thin face over the library.
+
+Imports of the pipeline, the renderers and heavy extras happen inside the commands so that
+``newscheck --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newscheck import __version__
+from newscheck.errors import NewscheckError, UsageError
+
+EXIT_NOTHING_READ = 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newscheck")
+def main() -> None:
+    """newscheck: make sense of many news reports of one event.
+
+    Groups articles into stories, finds copies and rewrites (so that echoes are not counted as
+    independent witnesses), extracts who claims what, and reports what is corroborated,
+    single-sourced or contested.
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("newscheck-out"),
+    show_default=True,
+    help="Folder for report.json, report.md, report.html (and the default store).",
+)
+@click.option(
+    "--db",
+    default=None,
+    help="Store: a SQLite file or a postgresql:// URL. [default: OUT/newscheck.db]",
+)
+@click.option(
+    "--skip",
+    multiple=True,
+    type=click.Choice(["link", "stories", "extract", "crosscheck"]),
+    help="Leave out a stage (repeatable).",
+)
+@click.option(
+    "--allow-private-addresses",
+    is_flag=True,
+    help="Allow fetching URLs on loopback, private or link-local addresses.",
+)
+@click.option(
+    "--max-file-mb", type=click.IntRange(min=1), default=None, help="Largest input file read."
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def analyze(
+    inputs: tuple[str, ...],
+    out: Path,
+    db: str | None,
+    skip: tuple[str, ...],
+    allow_private_addresses: bool,
+    max_file_mb: int | None,
+    quiet: bool,
+) -> None:
+    """Analyse articles: files, folders (walked recursively) and http(s) URLs.
+
+    Reads .txt, .html/.htm, .jsonl/.json, RSS/Atom feeds, WARC/WARC.gz and URLs; writes
+    OUT/report.json (schema newscheck.report/1), OUT/report.md and a self-contained
+    OUT/report.html, and prints a short summary. Inputs that cannot be used are listed with the
+    reason; the run goes on. Exit status 0, or 1 when nothing at all could be read.
+    """
+    from rich.console import Console
+
+    from newscheck.pipeline import analyze as run_analysis
+    from newscheck.pipeline import write_outputs
+    from newscheck.report.terminal import print_summary
+
+    settings = _settings(allow_private_addresses, max_file_mb)
+    console = Console(stderr=False, quiet=quiet, highlight=False)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"cannot create the output folder {out}: {exc}") from exc
+    store = db if db is not None else str(out / "newscheck.db")
+    try:
+        with _progress(quiet) as progress:
+            analysis = run_analysis(
+                inputs, db=store, settings=settings, skip=skip, progress=progress
+            )
+        outputs = write_outputs(analysis, out)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except NewscheckError as exc:
+        raise click.ClickException(str(exc)) from exc
+    print_summary(analysis.report, console, outputs)
+    if not analysis.read_article_ids:
+        click.echo("newscheck: nothing could be read from the inputs", err=True)
+        sys.exit(EXIT_NOTHING_READ)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, required=True, help="One JSON line per file.")
+def attributions(files: tuple[str, ...], as_json: bool) -> None:
+    """Print who said what in each text file, as JSON lines.
+
+    Each line is {"path", "attributions": [{"source", "cue", "content"}]}, every part a
+    {"start", "end", "text"} span into the file's text exactly as read (UTF-8, not cleaned).
+    The language model loads once for all files.
+    """
+    from newscheck.extract.command import write_attributions
+
+    failed = write_attributions(list(files), sys.stdout)
+    if failed == len(files):
+        sys.exit(EXIT_NOTHING_READ)
+
+
+def _settings(allow_private_addresses: bool, max_file_mb: int | None) -> Any:
+    import dataclasses
+
+    from newscheck.settings import MiB, Settings
+
+    settings = Settings(allow_private_addresses=allow_private_addresses)
+    if max_file_mb is not None:
+        limits = dataclasses.replace(settings.limits, max_file_bytes=max_file_mb * MiB)
+        settings = dataclasses.replace(settings, limits=limits)
+    return settings
+
+
+class _progress:
+    """A rich progress display on an interactive terminal, nothing otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress: Any = None
+        self._tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TextColumn("{task.completed}"),
+            TimeElapsedColumn(),
+            transient=True,
+        )
+        self._progress.start()
+        return self.update
+
+    def update(self, stage: str, done: int, total: int | None) -> None:
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=total)
+        self._progress.update(self._tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,248 @@
+"""The runner: ingest -> clean -> segment -> store -> link -> stories -> extract -> crosscheck.
+
+Each stage is a function over typed records; this module only wires them together, keeps the store
+up to date after each stage, and collects rejections. ``analyze`` is the Python API behind
+``newscheck analyze``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newscheck.model import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Conflict,
+    Family,
+    Link,
+    RawArticle,
+    Rejection,
+    Segmentation,
+    Story,
+    SummarySentence,
+    article_id,
+)
+from newscheck.settings import Settings
+
+STAGES = ("link", "stories", "extract", "crosscheck")
+"""Stages after ingest that a run may skip (``--skip``)."""
+
+INGEST_BATCH = 500
+"""Articles written to the store per transaction while ingesting."""
+
+Progress = Callable[[str, int, int | None], None]
+"""``progress(stage, done, total)``: called as a stage advances (total None when unknown)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything one run knows, as records. ``report`` is the ``newscheck.report/1`` document."""
+
+    articles: tuple[Article, ...]
+    segmentations: Mapping[str, Segmentation]
+    rejections: tuple[Rejection, ...]
+    links: tuple[Link, ...] = ()
+    families: tuple[Family, ...] = ()
+    stories: tuple[Story, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    claim_groups: tuple[ClaimGroup, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    summaries: Mapping[str, tuple[SummarySentence, ...]] = field(default_factory=dict)
+    run_id: str | None = None
+    read_article_ids: frozenset[str] = frozenset()
+    """Articles this run read (new or already in the store)."""
+    new_article_ids: frozenset[str] = frozenset()
+    """Articles this run added to the store."""
+
+    @property
+    def report(self) -> dict[str, Any]:
+        from newscheck.report.build import build_report
+
+        return build_report(self)
+
+    def article(self, article_id: str) -> Article | None:
+        return next((a for a in self.articles if a.id == article_id), None)
+
+
+def clean_article(raw: RawArticle, seq: int) -> tuple[Article, Segmentation]:
+    """Clean and segment one raw article into the stored record and its spans."""
+    from newscheck.clean import clean
+    from newscheck.segment import segment
+
+    cleaned = clean(raw)
+    aid = article_id(cleaned.title, cleaned.text)
+    article = Article(
+        id=aid,
+        title=cleaned.title,
+        text=cleaned.text,
+        location=raw.location,
+        location_kind=raw.location_kind,
+        format=raw.format,
+        removed=cleaned.removed,
+        url=raw.url,
+        source=raw.source,
+        published=raw.published,
+        author=raw.author,
+        given_id=raw.given_id,
+        language=raw.language,
+        summary_only=raw.summary_only,
+        seq=seq,
+    )
+    return article, segment(aid, cleaned.text)
+
+
+def ingest(
+    inputs: Iterable[str | os.PathLike[str]], settings: Settings
+) -> Iterator[tuple[Article, Segmentation] | Rejection]:
+    """Read, clean and segment every input, streaming. Duplicates within the run are rejected."""
+    from newscheck.ingest import read_inputs
+
+    seen: dict[str, str] = {}
+    seq = 0
+    for item in read_inputs(inputs, settings):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        if not item.text.strip():
+            yield Rejection(item.location, item.location_kind, "no_text", "the article has no text")
+            continue
+        article, seg = clean_article(item, seq)
+        if not article.text.strip():
+            yield Rejection(
+                item.location, item.location_kind, "no_text", "nothing was left after cleaning"
+            )
+            continue
+        if article.id in seen:
+            yield Rejection(
+                item.location,
+                item.location_kind,
+                "duplicate",
+                f"same title and text as {seen[article.id]}",
+            )
+            continue
+        seen[article.id] = article.location
+        seq += 1
+        yield article, seg
+
+
+def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyze(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    db: str | os.PathLike[str] | None = None,
+    settings: Settings | None = None,
+    skip: Sequence[str] = (),
+    progress: Progress | None = None,
+) -> Analysis:
+    """Run every stage over ``inputs`` (files, folders, URLs) and return the analysis.
+
+    With ``db`` the articles and results are kept in that store (a SQLite path or a
+    ``postgresql://`` URL) and the derived stages run over every article the store holds, so a
+    later run on new files adds to what is there. Without it the run uses a store in memory.
+    """
+    from newscheck.store import open_store
+
+    settings = settings or Settings()
+    unknown = set(skip) - set(STAGES)
+    if unknown:
+        from newscheck.errors import UsageError
+
+        raise UsageError(f"unknown stage(s) to skip: {', '.join(sorted(unknown))}")
+    report_progress = progress or (lambda stage, done, total: None)
+    inputs = [os.fspath(i) for i in inputs]
+
+    with open_store(db if db is not None else ":memory:") as store:
+        run_id = store.begin_run(inputs, {"skip": list(skip)})
+        rejections: list[Rejection] = []
+        new_ids: set[str] = set()
+        read_ids: set[str] = set()
+        done = 0
+        records = ingest(inputs, settings)
+        for batch in _batched(records, INGEST_BATCH):
+            pairs = [r for r in batch if not isinstance(r, Rejection)]
+            rejected = [r for r in batch if isinstance(r, Rejection)]
+            if pairs:
+                read_ids.update(a.id for a, _ in pairs)
+                added = store.add_articles(run_id, [a for a, _ in pairs], [s for _, s in pairs])
+                new_ids.update(added)
+            if rejected:
+                store.add_rejections(run_id, rejected)
+                rejections.extend(rejected)
+            done += len(batch)
+            report_progress("ingest", done, None)
+
+        articles = tuple(store.articles())
+        segmentations = store.segmentations()
+        analysis = Analysis(
+            articles=articles,
+            segmentations=segmentations,
+            rejections=tuple(rejections),
+            run_id=run_id,
+            read_article_ids=frozenset(read_ids),
+            new_article_ids=frozenset(new_ids),
+        )
+        analysis = _derive(analysis, store, skip, report_progress)
+        store.finish_run(
+            run_id,
+            "done",
+            {
+                "articles": len(analysis.articles),
+                "new_articles": len(new_ids),
+                "rejections": len(rejections),
+            },
+        )
+    return analysis
+
+
+def _derive(analysis: Analysis, store: Any, skip: Sequence[str], progress: Progress) -> Analysis:
+    """Run the derived stages that are not skipped; each writes its records to the store."""
+    if not analysis.articles:
+        return analysis
+    if "link" not in skip:
+        from newscheck.link import link_articles
+
+        progress("link", 0, None)
+        result = link_articles(analysis.articles, analysis.segmentations)
+        analysis = dataclasses.replace(analysis, links=result.links, families=result.families)
+        store.replace_links(result.links)
+    if "stories" not in skip:
+        from newscheck.stories import cluster_stories
+
+        progress("stories", 0, None)
+        stories = cluster_stories(analysis.articles, analysis.links, existing=store.stories())
+        families = _families_in_stories(analysis.families, stories)
+        analysis = dataclasses.replace(analysis, stories=stories, families=families)
+        store.replace_stories(stories)
+    store.replace_families(analysis.families)
+    return analysis
+
+
+def _families_in_stories(
+    families: Sequence[Family], stories: Sequence[Story]
+) -> tuple[Family, ...]:
+    """Give each family the story of its origin article."""
+    story_of = {aid: story.id for story in stories for aid in story.article_ids}
+    return tuple(dataclasses.replace(f, story_id=story_of.get(f.origin)) for f in families)
+
+
+def write_outputs(analysis: Analysis, out: str | os.PathLike[str]) -> dict[str, Path]:
+    """Write report.json, report.md and report.html into ``out``; return their paths."""
+    from newscheck.report import write_reports
+
+    return write_reports(analysis.report, Path(out))
