@@ -19,6 +19,7 @@ LocationKind = Literal["path", "url"]
 
 REJECTION_REASONS: dict[str, str] = {
     "not_found": "the path does not exist",
+    "unreadable": "the file exists but cannot be opened (permissions, a special file)",
     "unsupported": "not a format newscheck reads",
     "empty": "no content",
     "binary": "binary data, not text",
@@ -240,6 +241,9 @@ class Figure:
     """What is counted ("drones", "people", "square kilometers")."""
     approx: str | None = None
     """"about", "more than", ... when the figure is approximate."""
+    counted: str | None = None
+    """The fuller description of what is counted ("Iskander-M ballistic missiles"; "territory" in
+    "259 square kilometers of territory"; "truce" in "a 30-day truce")."""
 
     def text_in(self, article: Article) -> str:
         return article.text[self.start : self.end]
@@ -250,11 +254,13 @@ class Attribution:
     """Who said what: three spans into one article's text."""
 
     article_id: str
-    source: Span
+    source: Span | None
+    """None when the text names no source ("it was reported that ...")."""
     cue: Span
     content: Span
     via: Span | None = None
     """The relaying outlet or agency in a chain ("according to TASS")."""
+    scheme: str = ""
 
 
 Stance = Literal["asserts", "denies", "hedges"]
