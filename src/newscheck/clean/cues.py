@@ -64,7 +64,8 @@ SHARE_OPENERS = (
     "suscribete", "suscríbase", "abonnez-vous", "inscrivez-vous", "iscriviti", "assine",
     "zapisz się", "zapraszamy do subskrypcji", "never miss", "don't miss out",
     "stay up to date", "stay informed", "bleiben sie informiert", "mit unserem newsletter",
-    "bleiben sie auf dem laufenden",
+    "bleiben sie auf dem laufenden", "for the latest news", "for the latest stories",
+    "for breaking news", "download our app", "download the app", "get the app",
 )  # fmt: skip
 """Openers of share, follow and subscribe lines."""
 
@@ -141,10 +142,14 @@ CREDIT_LABELS = (
     "photo", "photos", "foto", "fotos", "fot", "bild", "bilder", "bildquelle", "bildquellen",
     "image", "images", "picture", "pictures", "credit", "credits", "crédit", "crédits",
     "crédito", "créditos", "photograph", "titelbild", "beitragsbild", "titelfoto",
-    "aufmacherbild", "headerbild", "illustration", "grafik", "quelle", "source", "fuente",
-    "copyright", "photo credit", "image credit", "image source", "video",
+    "aufmacherbild", "headerbild", "illustration", "grafik", "photo credit", "image credit",
+    "image source",
 )  # fmt: skip
-"""Labels of a picture credit or source line ("Photo: AFP", "Bild: dpa")."""
+"""Labels of a picture credit ("Photo: AFP", "Bild: dpa")."""
+
+SOURCE_LABELS = ("quelle", "quellen", "source", "sources", "fuente", "copyright", "video")
+"""Labels of a source line ("Quelle: Landesregierung"); unlike a picture credit, "Source:" may
+open a sentence, so the rest of the line must not end like one."""
 
 PAYWALL = (
     "to continue reading", "continue reading", "to read the full story",

@@ -40,12 +40,13 @@ def bom_encoding(data: bytes) -> str | None:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than a few control characters, in the first 8 KiB."""
+    """More than a few control characters (NUL included) in the first 8 KiB.
+
+    A share, not "any NUL": a text with a stray NUL byte is still text (cleaning drops the NUL).
+    """
     sample = data[:_SAMPLE_BYTES]
     if not sample:
         return False
-    if b"\0" in sample:
-        return True
     controls = len(sample.translate(None, _TEXT_BYTES))
     return controls / len(sample) > _MAX_CONTROL_SHARE
 

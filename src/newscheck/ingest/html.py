@@ -49,7 +49,7 @@ _DECLARED_CHARSET = re.compile(
     re.IGNORECASE,
 )
 # Browsers read these labels as Windows-1252 (WHATWG Encoding Standard), and so do we.
-_WINDOWS_1252_LABELS = frozenset({"ascii", "latin_1", "iso8859_15"})
+_WINDOWS_1252_LABELS = frozenset({"ascii", "iso8859-1"})
 _PUBLISHED_META = (
     "article:published_time",
     "og:article:published_time",
@@ -61,6 +61,7 @@ _PUBLISHED_META = (
     "sailthru.date",
 )
 _NEWLINES = re.compile(r"\s*\n\s*")
+_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9]*[\s>/]")
 
 
 def read_html(
@@ -142,7 +143,7 @@ def declared_encoding(data: bytes) -> str | None:
         return None
     if name in _WINDOWS_1252_LABELS:
         return "cp1252"
-    if name.startswith(("utf_16", "utf_32")):
+    if name.startswith(("utf-16", "utf-32")):
         return None  # a declaration without a byte-order mark is wrong by definition
     return name
 
@@ -162,6 +163,10 @@ def _parse(text: str) -> HtmlElement:
         tree = load_html(text)
     except Exception as error:  # lxml raises assorted errors on broken input
         raise InputRejected("malformed", f"the HTML cannot be parsed: {error}") from error
+    if tree is None and _TAG.search(text):
+        # trafilatura refuses a fragment ("<p>...</p>") with no <html> near the start; a
+        # browser shows it, and so do we.
+        tree = load_html(f"<html><body>{text}</body></html>")
     if tree is None:
         raise InputRejected("malformed", "the document cannot be parsed as HTML")
     return tree
