@@ -14,6 +14,7 @@ import click
 
 from newscheck import __version__
 from newscheck.errors import NewscheckError, UsageError
+from newscheck.web.command import serve
 
 EXIT_NOTHING_READ = 1
 
@@ -165,6 +166,9 @@ class _progress:
         if self._progress is not None:
             self._progress.stop()
 
+
+# Other faces' commands live beside their code; each imports its heavy parts only when run.
+main.add_command(serve)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

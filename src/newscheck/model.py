@@ -211,12 +211,21 @@ class Family:
 
 @dataclass(frozen=True, slots=True)
 class Story:
+    """Articles that report one event (see :mod:`newscheck.stories`)."""
+
     id: str
+    """``group_id("story", member ids)`` when the story was first formed: the same for a batch in
+    any input order. A stored story keeps its id as later runs add to it; a merge keeps the id of
+    the earliest stored part."""
     title: str
+    """The headline of the member most like the story as a whole."""
     article_ids: tuple[str, ...]
+    """Members: those stored before first, then new ones, each in publication order."""
     first_seen: datetime | None = None
+    """Earliest publication time of a member (None when no member is dated)."""
     last_seen: datetime | None = None
     scheme: str = ""
+    """Versioned name of the clustering that formed it (``stories.online-avglink.v1``)."""
 
 
 # --------------------------------------------------------------------------- extract
@@ -279,7 +288,12 @@ class Claim:
     kind: Literal["fact", "opinion"] = "fact"
     figures: tuple[Figure, ...] = ()
     entities: tuple[str, ...] = ()
+    """Canonical names of the entities the claim names."""
     via: str | None = None
+    """The outlet or agency that relayed the speaker's words ("via TASS")."""
+    checkworthy: float = 0.0
+    """Probability (0..1) that the claim's sentence is a check-worthy factual claim."""
+    scheme: str = ""
 
 
 # --------------------------------------------------------------------------- crosscheck
@@ -308,3 +322,95 @@ class Conflict:
 class SummarySentence:
     text: str
     cites: tuple[str, ...] = field(default_factory=tuple)
+
+
+WitnessKind = Literal["speaker", "agency"]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSupport:
+    """Who independently carries one claim group (kept beside :class:`ClaimGroup`, same id)."""
+
+    group_id: str
+    witnesses: tuple[str, ...]
+    """The independent witnesses counted in ``ClaimGroup.families``: family ids, and
+    ``"agency:<name>"`` for a news agency that outlets relay and that no family of the story is."""
+    rests_on: str | None = None
+    """The one speaker or agency every mention relies on, when there is exactly one."""
+    rests_on_kind: WitnessKind | None = None
+    added_claim_ids: tuple[str, ...] = ()
+    """Members found only in text a rewrite added (they count for no family)."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureCheck:
+    """One figure of a story (a value of one quantity, "12 people injured") and the independent
+    witnesses that give it, in whatever sentence they give it."""
+
+    story_id: str
+    unit: str
+    """What is counted, as a class ("people", "warehouses")."""
+    event: str | None
+    """What happened to it ("injured", "seriously_injured"), when the text says."""
+    value: float
+    approx: bool
+    claim_ids: tuple[str, ...]
+    witnesses: tuple[str, ...]
+    status: ClaimStatus
+
+    @property
+    def label(self) -> str:
+        """What is counted, in words ("people injured")."""
+        return " ".join(p for p in (self.unit, self.event) if p).replace("_", " ")
+
+    @property
+    def families(self) -> int:
+        return len(self.witnesses)
+
+
+FramingKind = Literal["loaded_word", "added_evaluation"]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """A change of tone a derived article made relative to its origin: a loaded word the origin
+    does not use, or an evaluative sentence the rewrite added. ``start``/``end`` point into the
+    derived article's title (``where="title"``) or text."""
+
+    derived: str
+    origin: str
+    kind: FramingKind
+    where: Literal["title", "text"]
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...] = ()
+    """The loaded words found in ``text``."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """A dated event of a story, in the words of one of its sources."""
+
+    story_id: str
+    when: datetime | None
+    """The resolved moment (UTC-aware when resolved from a dated article), None when unknown."""
+    when_text: str
+    """The date words as written ("late on Tuesday", "in August 2024")."""
+    precision: Literal["year", "month", "day", "time", "unknown"]
+    text: str
+    cites: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    group_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryCitation:
+    """Where sentence number ``sentence`` of a story's summary is read in one cited article."""
+
+    story_id: str
+    sentence: int
+    article_id: str
+    start: int
+    end: int
+    group_id: str | None = None

@@ -12,23 +12,33 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newscheck.model import (
     Article,
     Claim,
     ClaimGroup,
+    ClaimSupport,
     Conflict,
     Family,
+    FigureCheck,
+    Framing,
     Link,
     RawArticle,
     Rejection,
+    Removed,
     Segmentation,
     Story,
+    SummaryCitation,
     SummarySentence,
+    TimelineEntry,
     article_id,
 )
 from newscheck.settings import Settings
+
+if TYPE_CHECKING:
+    from newscheck.embed import Embedder
+    from newscheck.store import Store
 
 STAGES = ("link", "stories", "extract", "crosscheck")
 """Stages after ingest that a run may skip (``--skip``)."""
@@ -54,6 +64,12 @@ class Analysis:
     claim_groups: tuple[ClaimGroup, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     summaries: Mapping[str, tuple[SummarySentence, ...]] = field(default_factory=dict)
+    claim_support: tuple[ClaimSupport, ...] = ()
+    framing: tuple[Framing, ...] = ()
+    figure_checks: tuple[FigureCheck, ...] = ()
+    citations: tuple[SummaryCitation, ...] = ()
+    """Where each summary sentence is read in each cited article."""
+    timeline: tuple[TimelineEntry, ...] = ()
     run_id: str | None = None
     read_article_ids: frozenset[str] = frozenset()
     """Articles this run read (new or already in the store)."""
@@ -68,6 +84,16 @@ class Analysis:
 
     def article(self, article_id: str) -> Article | None:
         return next((a for a in self.articles if a.id == article_id), None)
+
+
+def source_from_site_tag(removed: Sequence[Removed]) -> str | None:
+    """The outlet named by a site tag that cleaning took off the text ("· novinite.com")."""
+    for item in removed:
+        if item.kind == "site_tag":
+            name = item.text.strip().lstrip("·|•-–— ").strip()
+            if name:
+                return name
+    return None
 
 
 def clean_article(raw: RawArticle, seq: int) -> tuple[Article, Segmentation]:
@@ -86,7 +112,7 @@ def clean_article(raw: RawArticle, seq: int) -> tuple[Article, Segmentation]:
         format=raw.format,
         removed=cleaned.removed,
         url=raw.url,
-        source=raw.source,
+        source=raw.source or source_from_site_tag(cleaned.removed),
         published=raw.published,
         author=raw.author,
         given_id=raw.given_id,
@@ -165,15 +191,15 @@ def analyze(
 
         raise UsageError(f"unknown stage(s) to skip: {', '.join(sorted(unknown))}")
     report_progress = progress or (lambda stage, done, total: None)
-    inputs = [os.fspath(i) for i in inputs]
+    names = [os.fspath(i) for i in inputs]
 
     with open_store(db if db is not None else ":memory:") as store:
-        run_id = store.begin_run(inputs, {"skip": list(skip)})
+        run_id = store.begin_run(names, {"skip": list(skip)})
         rejections: list[Rejection] = []
         new_ids: set[str] = set()
         read_ids: set[str] = set()
         done = 0
-        records = ingest(inputs, settings)
+        records = ingest(names, settings)
         for batch in _batched(records, INGEST_BATCH):
             pairs = [r for r in batch if not isinstance(r, Rejection)]
             rejected = [r for r in batch if isinstance(r, Rejection)]
@@ -197,7 +223,7 @@ def analyze(
             read_article_ids=frozenset(read_ids),
             new_article_ids=frozenset(new_ids),
         )
-        analysis = _derive(analysis, store, skip, report_progress)
+        analysis = _derive(analysis, store, skip, report_progress, settings)
         store.finish_run(
             run_id,
             "done",
@@ -210,27 +236,111 @@ def analyze(
     return analysis
 
 
-def _derive(analysis: Analysis, store: Any, skip: Sequence[str], progress: Progress) -> Analysis:
+def _derive(
+    analysis: Analysis, store: Store, skip: Sequence[str], progress: Progress, settings: Settings
+) -> Analysis:
     """Run the derived stages that are not skipped; each writes its records to the store."""
     if not analysis.articles:
         return analysis
+    embedder = _embedder(settings)
     if "link" not in skip:
-        from newscheck.link import link_articles
-
         progress("link", 0, None)
-        result = link_articles(analysis.articles, analysis.segmentations)
-        analysis = dataclasses.replace(analysis, links=result.links, families=result.families)
-        store.replace_links(result.links)
+        analysis = _link(analysis, store, embedder)
     if "stories" not in skip:
-        from newscheck.stories import cluster_stories
-
         progress("stories", 0, None)
-        stories = cluster_stories(analysis.articles, analysis.links, existing=store.stories())
-        families = _families_in_stories(analysis.families, stories)
-        analysis = dataclasses.replace(analysis, stories=stories, families=families)
-        store.replace_stories(stories)
+        analysis = _stories(analysis, store, embedder)
     store.replace_families(analysis.families)
+    if "extract" not in skip:
+        progress("extract", 0, len(analysis.articles))
+        analysis = _extract(analysis, store, progress)
+    if "crosscheck" not in skip and analysis.stories and analysis.claims:
+        progress("crosscheck", 0, len(analysis.stories))
+        analysis = _crosscheck(analysis, store, embedder)
     return analysis
+
+
+def _embedder(settings: Settings) -> Embedder | None:
+    """One sentence embedder for every stage, when wanted and installed (the model loads lazily)."""
+    from newscheck.embed import Embedder, embeddings_available
+
+    return Embedder() if settings.embeddings and embeddings_available() else None
+
+
+def _link(analysis: Analysis, store: Store, embedder: Embedder | None) -> Analysis:
+    from newscheck.link import link_articles
+
+    result = link_articles(analysis.articles, analysis.segmentations, embedder=embedder)
+    store.replace_links(result.links)
+    return dataclasses.replace(analysis, links=result.links, families=result.families)
+
+
+def _stories(analysis: Analysis, store: Store, embedder: Embedder | None) -> Analysis:
+    from newscheck.stories import cluster_stories
+
+    stories = cluster_stories(
+        analysis.articles, analysis.links, existing=store.stories(), embedder=embedder
+    )
+    store.replace_stories(stories)
+    families = _families_in_stories(analysis.families, stories)
+    return dataclasses.replace(analysis, stories=stories, families=families)
+
+
+def _extract(analysis: Analysis, store: Store, progress: Progress) -> Analysis:
+    """Claims of every article; articles whose claims the store already holds are not re-read."""
+    from newscheck.extract import Extractor
+
+    stored = store.claims()
+    have = {c.article_id for c in stored}
+    todo = [a for a in analysis.articles if a.id not in have]
+    claims = list(stored)
+    if todo:
+        extractor = Extractor()
+        for done, extraction in enumerate(extractor.extract(todo, analysis.segmentations), 1):
+            claims.extend(extraction.claims)
+            progress("extract", done, len(todo))
+        store.replace_claims(claims)
+    return dataclasses.replace(analysis, claims=tuple(claims))
+
+
+def _crosscheck(analysis: Analysis, store: Store, embedder: Embedder | None) -> Analysis:
+    from newscheck.crosscheck import crosscheck_stories
+    from newscheck.summarize import summarize
+
+    articles = {a.id: a for a in analysis.articles}
+    checks = crosscheck_stories(
+        analysis.stories,
+        articles,
+        analysis.claims,
+        analysis.families,
+        analysis.links,
+        embedder=embedder,
+    )
+    summaries = {}
+    for story, check in zip(analysis.stories, checks, strict=True):
+        summary = summarize(story, check, articles, analysis.claims)
+        summaries[story.id] = summary
+        store.replace_conflicts(story.id, check.conflicts)
+        store.replace_summary(story.id, summary.sentences)
+        store.replace_figure_checks(story.id, check.figures)
+        store.replace_timeline(story.id, summary.timeline)
+        store.replace_citations(story.id, summary.citations)
+    groups = tuple(g for check in checks for g in check.groups)
+    support = tuple(s for check in checks for s in check.support)
+    framing = tuple(f for check in checks for f in check.framing)
+    store.replace_claim_groups(groups)
+    store.replace_claim_support(support)
+    store.replace_framing(framing)
+    return dataclasses.replace(
+        analysis,
+        claim_groups=groups,
+        claim_support=support,
+        conflicts=tuple(c for check in checks for c in check.conflicts),
+        framing=framing,
+        figure_checks=tuple(f for check in checks for f in check.figures),
+        summaries={sid: s.sentences for sid, s in summaries.items()},
+        citations=tuple(c for s in summaries.values() for c in s.citations),
+        timeline=tuple(t for s in summaries.values() for t in s.timeline),
+    )
 
 
 def _families_in_stories(

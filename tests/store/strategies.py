@@ -14,9 +14,12 @@ from newscheck.model import (
     Article,
     Claim,
     ClaimGroup,
+    ClaimSupport,
     Conflict,
     Family,
     Figure,
+    FigureCheck,
+    Framing,
     Link,
     Paragraph,
     Rejection,
@@ -26,7 +29,9 @@ from newscheck.model import (
     SentencePair,
     Span,
     Story,
+    SummaryCitation,
     SummarySentence,
+    TimelineEntry,
 )
 
 texts = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=40)
@@ -97,17 +102,81 @@ claims = st.builds(
     figures=st.lists(figures, max_size=3).map(tuple),
     entities=st.lists(texts, max_size=3).map(tuple),
     via=optional_texts,
+    checkworthy=floats,
+    scheme=texts,
 )
+statuses = st.sampled_from(["corroborated", "single_source", "contested", "unattested"])
 claim_groups = st.builds(
     ClaimGroup,
     ids,
     ids,
     id_tuples,
     counts,
-    st.sampled_from(["corroborated", "single_source", "contested", "unattested"]),
+    statuses,
 )
 conflicts = st.builds(Conflict, st.sampled_from(["denial", "numeric"]), id_tuples, texts)
 summary_sentences = st.builds(SummarySentence, texts, id_tuples)
+claim_support = st.builds(
+    ClaimSupport,
+    group_id=ids,
+    witnesses=id_tuples,
+    rests_on=optional_texts,
+    rests_on_kind=st.none() | st.sampled_from(["speaker", "agency"]),
+    added_claim_ids=id_tuples,
+)
+
+
+def figure_checks(story_id: str) -> st.SearchStrategy[FigureCheck]:
+    return st.builds(
+        FigureCheck,
+        story_id=st.just(story_id),
+        unit=texts,
+        event=optional_texts,
+        value=floats,
+        approx=st.booleans(),
+        claim_ids=id_tuples,
+        witnesses=id_tuples,
+        status=statuses,
+    )
+
+
+framing = st.builds(
+    Framing,
+    derived=ids,
+    origin=ids,
+    kind=st.sampled_from(["loaded_word", "added_evaluation"]),
+    where=st.sampled_from(["title", "text"]),
+    start=counts,
+    end=counts,
+    text=texts,
+    words=st.lists(texts, max_size=3).map(tuple),
+)
+
+
+def timeline_entries(story_id: str) -> st.SearchStrategy[TimelineEntry]:
+    return st.builds(
+        TimelineEntry,
+        story_id=st.just(story_id),
+        when=optional_moments,
+        when_text=texts,
+        precision=st.sampled_from(["year", "month", "day", "time", "unknown"]),
+        text=texts,
+        cites=id_tuples,
+        mentions=st.lists(spans, max_size=3).map(tuple),
+        group_id=st.none() | ids,
+    )
+
+
+def citations(story_id: str) -> st.SearchStrategy[SummaryCitation]:
+    return st.builds(
+        SummaryCitation,
+        story_id=st.just(story_id),
+        sentence=counts,
+        article_id=ids,
+        start=counts,
+        end=counts,
+        group_id=st.none() | ids,
+    )
 
 
 @st.composite

@@ -9,8 +9,12 @@ import pytest
 from newscheck.errors import StoreError
 from newscheck.store import Store, open_store
 from newscheck.store.backend import SQLBackend
-from newscheck.store.migrate import applied_versions, ensure_schema, pending
+from newscheck.store.codec import Compact
+from newscheck.store.migrate import applied_versions, check_columns, ensure_schema, pending
 from newscheck.store.schema import MIGRATIONS, Migration
+from newscheck.store.tables import RECORD_TABLES, RecordTable
+
+from .test_tables import Holder
 
 
 def backend_of(store: Store) -> SQLBackend:
@@ -102,3 +106,11 @@ def test_read_only_needs_a_migrated_store(store_target: str) -> None:
         execute(store, "DELETE FROM schema_migrations WHERE version = 2")
     with pytest.raises(StoreError, match="open it once read-write"):
         open_store(store_target, read_only=True)
+
+
+def test_a_nested_field_outside_its_compact_layout_is_refused(store: Store) -> None:
+    layout = Compact("pairs", ("derived_sentence",))
+    tables = [*RECORD_TABLES, RecordTable(Holder, "links", compact=(layout,))]
+    with pytest.raises(StoreError, match=r"NotedPair\.note \(in links\.pairs\).*layout"):
+        check_columns(backend_of(store), tables)
+    check_columns(backend_of(store))

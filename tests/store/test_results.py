@@ -183,3 +183,48 @@ def test_a_failed_replace_keeps_the_previous_set(store: Store) -> None:
     with pytest.raises(StoreError):
         store.replace_stories([Story("s2", "Two", ("b",)), Story("s2", "Again", ("c",))])
     assert store.stories() == stories
+
+
+def test_links_of_some_articles_are_those_they_take_part_in_either_way(store: Store) -> None:
+    links = [link("b", "a"), link("c", "a"), link("d", "c"), link("f", "e")]
+    store.replace_links(links)
+    assert store.links(["c"]) == [links[1], links[2]]
+    assert store.links(["a", "c"]) == links[:3]  # a link between two wanted articles comes once
+    assert store.links(iter(["e", "e"])) == [links[3]]
+    assert store.links(["nope"]) == [] and store.links([]) == []
+
+
+def test_links_between_articles_in_different_chunks_come_once(store: Store) -> None:
+    # 1,200 ids make three IN (...) chunks; the link's two ends fall in different ones.
+    ids = [f"a{n:04d}" for n in range(1200)]
+    links = [link(ids[1100], ids[3]), link(ids[600], ids[5])]
+    store.replace_links(links)
+    assert store.links(ids) == links
+
+
+def test_families_of_one_story(store: Store) -> None:
+    families = [
+        Family("f1", "s1", ("a", "b"), "a"),
+        Family("f2", "s2", ("c",), "c"),
+        Family("f3", "s1", ("d",), "d"),
+        Family("f4", None, ("e",), "e"),
+    ]
+    store.replace_families(families)
+    assert store.families("s1") == [families[0], families[2]]
+    assert store.families("s2") == [families[1]]
+    assert store.families("nope") == []
+    assert store.families() == families
+
+
+def test_stories_by_id_keep_stored_order_and_members(store: Store) -> None:
+    seen = datetime(2025, 3, 12, 8, 30, tzinfo=UTC)
+    stories = [
+        Story("s1", "Ferries return", ("z9", "a1", "m5"), seen, seen, "story.test.v1"),
+        Story("s2", "Storm", ("a1",)),
+        Story("s3", "Kiln fire", ("k1", "k2"), scheme="story.test.v1"),
+    ]
+    store.replace_stories(stories)
+    assert store.stories(["s3", "s1", "nope"]) == [stories[0], stories[2]]
+    assert store.stories(iter(["s2", "s2"])) == [stories[1]]
+    assert store.stories([]) == []
+    assert store.stories() == stories

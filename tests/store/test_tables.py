@@ -1,73 +1,23 @@
-"""Record <-> row encoding: timestamps, nested records, renamed columns."""
+"""Record <-> row mapping: columns follow fields, renamed keywords, compact layouts."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
-
-from hypothesis import given
-from hypothesis import strategies as st
 
 from newscheck.model import Claim, Figure, Link, Sentence, SentencePair, Span
+from newscheck.store.codec import Compact, to_column
 from newscheck.store.tables import (
     ARTICLES,
     CLAIMS,
+    FRAMING,
     LINKS,
     RECORD_TABLES,
     SENTENCES,
     STORIES,
-    format_timestamp,
-    from_column,
-    from_json,
-    parse_timestamp,
-    to_column,
+    TIMELINE,
+    RecordTable,
 )
-
-from .strategies import moments
-
-
-@given(moments, moments)
-def test_timestamps_sort_as_time_does(first: datetime, second: datetime) -> None:
-    a, b = format_timestamp(first), format_timestamp(second)
-    assert len(a) == len(b) == len("2025-03-12T10:00:00.000000Z")
-    assert (a < b) == (first < second)
-    assert parse_timestamp(a) == first
-    assert parse_timestamp(a).tzinfo == UTC
-
-
-def test_a_naive_timestamp_is_taken_as_utc() -> None:
-    naive = datetime(2025, 3, 12, 10, 30)
-    assert format_timestamp(naive) == "2025-03-12T10:30:00.000000Z"
-    kyiv = datetime(2025, 3, 12, 12, 30, tzinfo=timezone(timedelta(hours=2)))
-    assert format_timestamp(kyiv) == "2025-03-12T10:30:00.000000Z"
-
-
-def test_nested_records_are_json_by_field_name() -> None:
-    pairs = (SentencePair(0, 3, 0.75, "paraphrase"),)
-    encoded = to_column(pairs)
-    assert json.loads(str(encoded)) == [
-        {"derived_sentence": 0, "origin_sentence": 3, "score": 0.75, "relation": "paraphrase"}
-    ]
-    assert from_column(encoded, tuple[SentencePair, ...]) == pairs
-
-
-def test_nested_records_read_old_json_with_defaults_and_ignore_unknown_keys() -> None:
-    # A Figure written before "approx" existed, and after a field that this version lacks.
-    stored = [{"article_id": "a", "start": 1, "end": 4, "value": 14, "unit": "people", "new": 1}]
-    figures = from_json(stored, tuple[Figure, ...])
-    assert isinstance(figures, tuple)
-    (figure,) = figures
-    assert figure == Figure("a", 1, 4, 14.0, "people", None)
-    assert isinstance(figure.value, float)
-
-
-def test_scalars_and_optional_values() -> None:
-    assert to_column(True) == 1 and from_column(1, bool) is True
-    assert to_column(None) is None and from_column(None, datetime | None) is None
-    assert from_column(3, float) == 3.0 and isinstance(from_column(3, float), float)
-    assert to_column(("a", "b")) == '["a","b"]'
-    assert to_column("Ünïcode ✓") == "Ünïcode ✓"
 
 
 def test_columns_follow_fields_with_keywords_renamed() -> None:
@@ -75,6 +25,8 @@ def test_columns_follow_fields_with_keywords_renamed() -> None:
     assert "article_ids" not in STORIES.columns
     assert ARTICLES.columns[0] == "id" and "seq" in ARTICLES.columns
     assert all(len(set(table.columns)) == len(table.columns) for table in RECORD_TABLES)
+    assert TIMELINE.columns[:2] == ("story_id", "when_at")
+    assert "where_in" in FRAMING.columns and "where" not in FRAMING.columns
 
 
 def test_record_table_round_trip() -> None:
@@ -99,15 +51,30 @@ def test_record_table_round_trip() -> None:
     assert SENTENCES.decode(SENTENCES.encode(sentence)) == sentence
 
 
+def test_link_pairs_are_stored_compact_and_older_rows_still_read() -> None:
+    pairs = (SentencePair(0, 2, 0.93, "paraphrase"), SentencePair(1, 3, 1.0, "same"))
+    link = Link("d", "o", "rewrite", 0.5, (Span("d", 10, 42),), pairs, "published", 0.8, "v1")
+    row = LINKS.encode(link)
+    pairs_at = LINKS.columns.index("pairs")
+    assert json.loads(str(row[pairs_at])) == [[0, 2, 0.93, "paraphrase"], [1, 3, 1.0, "same"]]
+    older = list(row)
+    older[pairs_at] = to_column(pairs)  # objects by field name, as written before
+    assert LINKS.decode(older) == LINKS.decode(row) == link
+
+
 @dataclass(frozen=True, slots=True)
-class Later:
-    """A record as it may look after someone adds a field with a default."""
-
-    name: str
-    weight: float = 1.0
+class NotedPair:
+    derived_sentence: int
+    note: str = ""
 
 
-@given(st.text(), st.floats(allow_nan=False))
-def test_json_round_trip_of_any_nested_record(name: str, weight: float) -> None:
-    record = (Later(name, weight),)
-    assert from_column(to_column(record), tuple[Later, ...]) == record
+@dataclass(frozen=True, slots=True)
+class Holder:
+    derived: str
+    pairs: tuple[NotedPair, ...]
+
+
+def test_a_nested_field_outside_its_compact_layout_is_named() -> None:
+    table = RecordTable(Holder, "links", compact=(Compact("pairs", ("derived_sentence",)),))
+    assert table.missing_in_layouts() == ["NotedPair.note (in links.pairs)"]
+    assert LINKS.missing_in_layouts() == []

@@ -10,7 +10,19 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from newscheck.model import Article, Claim, Family, Link, Rejection, Segmentation, Span, Story
+from newscheck.model import (
+    Article,
+    Claim,
+    Family,
+    FigureCheck,
+    Framing,
+    Link,
+    Rejection,
+    Segmentation,
+    Span,
+    Story,
+    TimelineEntry,
+)
 
 if TYPE_CHECKING:
     from newscheck.pipeline import Analysis
@@ -53,8 +65,13 @@ def span_entry(span: Span, text: str) -> dict[str, Any]:
     return {"start": span.start, "end": span.end, "text": text[span.start : span.end]}
 
 
-def link_entry(link: Link, texts: dict[str, str]) -> dict[str, Any]:
+def link_entry(
+    link: Link,
+    texts: dict[str, str],
+    framing: dict[tuple[str, str], list[Framing]] | None = None,
+) -> dict[str, Any]:
     derived_text = texts.get(link.derived, "")
+    tone = (framing or {}).get((link.derived, link.origin), [])
     return {
         "derived": link.derived,
         "origin": link.origin,
@@ -75,6 +92,17 @@ def link_entry(link: Link, texts: dict[str, str]) -> dict[str, Any]:
             for p in link.pairs
         ],
         "scheme": link.scheme,
+        "framing": [
+            {
+                "kind": f.kind,
+                "where": f.where,
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "words": list(f.words),
+            }
+            for f in tone
+        ],
     }
 
 
@@ -143,30 +171,79 @@ def _story_order(stories: Iterable[Story]) -> list[Story]:
 def build_report(analysis: Analysis) -> dict[str, Any]:
     texts = {a.id: a.text for a in analysis.articles}
     claims = _claims_with_groups(analysis, texts)
+    framing: dict[tuple[str, str], list[Framing]] = {}
+    for f in analysis.framing:
+        framing.setdefault((f.derived, f.origin), []).append(f)
     return {
         "schema": SCHEMA,
         "articles": [article_entry(a, analysis.segmentations.get(a.id)) for a in analysis.articles],
         "stories": [story_entry(s, analysis.families) for s in _story_order(analysis.stories)],
-        "links": [link_entry(link, texts) for link in analysis.links],
+        "links": [link_entry(link, texts, framing) for link in analysis.links],
         "families": [family_entry(f) for f in analysis.families],
         "claims": claims,
         "conflicts": [
             {"kind": c.kind, "claim_ids": list(c.claim_ids), "detail": c.detail}
             for c in analysis.conflicts
         ],
-        "summary": [
-            {"story_id": story_id, "text": s.text, "cites": list(s.cites)}
-            for story_id, sentences in analysis.summaries.items()
-            for s in sentences
-        ],
+        "summary": _summary(analysis),
+        "figures": [figure_check_entry(f) for f in analysis.figure_checks],
+        "timeline": [timeline_entry(t) for t in analysis.timeline],
         "rejections": [rejection_entry(r) for r in analysis.rejections],
     }
+
+
+def figure_check_entry(check: FigureCheck) -> dict[str, Any]:
+    return {
+        "story_id": check.story_id,
+        "label": check.label,
+        "unit": check.unit,
+        "event": check.event,
+        "value": check.value,
+        "approx": check.approx,
+        "families": check.families,
+        "status": check.status,
+        "claim_ids": list(check.claim_ids),
+    }
+
+
+def timeline_entry(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "story_id": entry.story_id,
+        "when": iso(entry.when),
+        "when_text": entry.when_text,
+        "precision": entry.precision,
+        "text": entry.text,
+        "cites": list(entry.cites),
+        "mentions": [
+            {"article_id": m.article_id, "start": m.start, "end": m.end} for m in entry.mentions
+        ],
+    }
+
+
+def _summary(analysis: Analysis) -> list[dict[str, Any]]:
+    """Summary sentences; ``citations`` say where each is read in each cited article."""
+    where: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for c in analysis.citations:
+        where.setdefault((c.story_id, c.sentence), []).append(
+            {"article_id": c.article_id, "start": c.start, "end": c.end}
+        )
+    return [
+        {
+            "story_id": story_id,
+            "text": s.text,
+            "cites": list(s.cites),
+            "citations": where.get((story_id, i), []),
+        }
+        for story_id, sentences in analysis.summaries.items()
+        for i, s in enumerate(sentences)
+    ]
 
 
 def _claims_with_groups(analysis: Analysis, texts: dict[str, str]) -> list[dict[str, Any]]:
     """Claims as in the contract: one entry per claim group when cross-checking ran (its mentions
     are every member), else one entry per extracted claim."""
     by_id = {c.id: c for c in analysis.claims}
+    support = {s.group_id: s for s in analysis.claim_support}
     if not analysis.claim_groups:
         return [claim_entry(c, texts) for c in analysis.claims]
     entries = []
@@ -183,5 +260,9 @@ def _claims_with_groups(analysis: Analysis, texts: dict[str, str]) -> list[dict[
         ]
         entry["families"] = group.families
         entry["status"] = group.status
+        if group.id in support:
+            entry["witnesses"] = list(support[group.id].witnesses)
+            entry["rests_on"] = support[group.id].rests_on
+            entry["rests_on_kind"] = support[group.id].rests_on_kind
         entries.append(entry)
     return entries

@@ -10,7 +10,6 @@ from functools import lru_cache
 from typing import Any
 
 from newscheck.report.fragments import ParagraphView, paragraphs
-from newscheck.report.graph import Graph, layout
 from newscheck.report.view import ReportView
 
 CSP = (
@@ -47,11 +46,10 @@ def article_paragraphs(
     return paragraphs(article["text"], sentences, (), marks)
 
 
-def story_graphs(view: ReportView) -> dict[str, Graph]:
-    return {s.story["id"]: layout(s.families, s.links, view.label) for s in view.stories()}
-
-
 def render_html(report: dict[str, Any]) -> str:
+    from newscheck.report.hrefs import StaticHrefs
+    from newscheck.report.storypage import story_pages
+
     view = ReportView(report)
     template = _environment().get_template("report.html.j2")
     return str(
@@ -59,8 +57,9 @@ def render_html(report: dict[str, Any]) -> str:
             report=report,
             view=view,
             stories=list(view.stories()),
-            graphs=story_graphs(view),
             texts={a["id"]: article_paragraphs(report, a) for a in report["articles"]},
             csp=CSP,
+            pages=story_pages(view),
+            hrefs=StaticHrefs(),
         )
     )

@@ -3,8 +3,8 @@
 Writes are batches: each call that writes is one transaction, so a crash loses nothing already
 committed and never leaves half a batch. Articles are added, never changed (ids are content
 hashes, so adding the same article again adds nothing). Derived results (links, families, stories,
-claims, ...) are replaced as a whole set for their scope, atomically, so a reader sees the old set
-or the new one and never a mix.
+claims, claim support, figure checks, ...) are replaced as a whole set for their scope, atomically,
+so a reader sees the old set or the new one and never a mix.
 """
 
 from __future__ import annotations
@@ -18,13 +18,18 @@ from newscheck.model import (
     Article,
     Claim,
     ClaimGroup,
+    ClaimSupport,
     Conflict,
     Family,
+    FigureCheck,
+    Framing,
     Link,
     Rejection,
     Segmentation,
     Story,
+    SummaryCitation,
     SummarySentence,
+    TimelineEntry,
 )
 
 
@@ -101,19 +106,23 @@ class Store(ABC):
     def replace_links(self, links: Sequence[Link]) -> None: ...
 
     @abstractmethod
-    def links(self) -> list[Link]: ...
+    def links(self, article_ids: Iterable[str] | None = None) -> list[Link]:
+        """Links in the order stored: all, or those whose derived article or origin is one of
+        ``article_ids`` (each link once)."""
 
     @abstractmethod
     def replace_families(self, families: Sequence[Family]) -> None: ...
 
     @abstractmethod
-    def families(self) -> list[Family]: ...
+    def families(self, story_id: str | None = None) -> list[Family]:
+        """Families in the order stored: all, or those of one story."""
 
     @abstractmethod
     def replace_stories(self, stories: Sequence[Story]) -> None: ...
 
     @abstractmethod
-    def stories(self) -> list[Story]: ...
+    def stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """Stories in the order stored: all, or those of ``ids`` that exist."""
 
     @abstractmethod
     def replace_claims(self, claims: Sequence[Claim]) -> None: ...
@@ -142,6 +151,48 @@ class Store(ABC):
 
     @abstractmethod
     def summary(self, story_id: str) -> list[SummarySentence]: ...
+
+    # ------------------------------------------------------------------ cross-checking results
+
+    @abstractmethod
+    def replace_claim_support(self, supports: Sequence[ClaimSupport]) -> None:
+        """Replace the whole set (one per claim group, like :meth:`replace_claim_groups`)."""
+
+    @abstractmethod
+    def claim_support(self, group_ids: Iterable[str] | None = None) -> list[ClaimSupport]:
+        """Claim support in the order stored: all, or that of the claim groups ``group_ids``."""
+
+    @abstractmethod
+    def replace_figure_checks(self, story_id: str, checks: Sequence[FigureCheck]) -> None:
+        """Replace one story's figure checks (each must be of that story); others are kept."""
+
+    @abstractmethod
+    def figure_checks(self, story_id: str | None = None) -> list[FigureCheck]:
+        """One story's figure checks, or every story's (grouped by story id)."""
+
+    @abstractmethod
+    def replace_framing(self, framing: Sequence[Framing]) -> None:
+        """Replace the whole set (framing belongs to links, which are replaced as a whole)."""
+
+    @abstractmethod
+    def framing(self, derived: Iterable[str] | None = None) -> list[Framing]:
+        """Framing in the order stored: all, or that of the derived articles ``derived``."""
+
+    @abstractmethod
+    def replace_timeline(self, story_id: str, entries: Sequence[TimelineEntry]) -> None:
+        """Replace one story's timeline (each entry must be of that story); others are kept."""
+
+    @abstractmethod
+    def timeline(self, story_id: str | None = None) -> list[TimelineEntry]:
+        """One story's timeline, or every story's (grouped by story id)."""
+
+    @abstractmethod
+    def replace_citations(self, story_id: str, citations: Sequence[SummaryCitation]) -> None:
+        """Replace one story's summary citations (each must be of that story); others are kept."""
+
+    @abstractmethod
+    def citations(self, story_id: str | None = None) -> list[SummaryCitation]:
+        """One story's summary citations, or every story's (grouped by story id)."""
 
     # ------------------------------------------------------------------ search
 

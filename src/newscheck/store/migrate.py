@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from newscheck.errors import StoreError
 from newscheck.store import sql
 from newscheck.store.backend import SQLBackend
+from newscheck.store.codec import format_timestamp
 from newscheck.store.schema import APPLICATION, BOOTSTRAP, MIGRATIONS, Migration
-from newscheck.store.tables import RECORD_TABLES, format_timestamp
+from newscheck.store.tables import RECORD_TABLES, RecordTable
 
 README = "newscheck/store/README.md"
 
@@ -45,7 +47,7 @@ def ensure_schema(backend: SQLBackend, migrations: Sequence[Migration] = MIGRATI
         for migration in pending(backend, migrations):
             _apply(backend, migration)
     _check_version(backend, migrations)
-    _check_columns(backend)
+    check_columns(backend)
 
 
 def applied_versions(backend: SQLBackend) -> list[int]:
@@ -97,13 +99,14 @@ def _check_version(backend: SQLBackend, migrations: Sequence[Migration]) -> None
         )
 
 
-def _check_columns(backend: SQLBackend) -> None:
-    """Every field of every stored record has its column, or records would lose data."""
+def check_columns(backend: SQLBackend, tables: Sequence[RecordTable[Any]] = RECORD_TABLES) -> None:
+    """Every field of every stored record has its column (or its place in a compact layout), or
+    records would lose data."""
     with backend.transaction("read the schema", write=False):
         present = backend._columns_by_table()
     missing = [
         f"{table.record.__name__}.{field} (column {table.table}.{column})"
-        for table in RECORD_TABLES
+        for table in tables
         for field, column in zip(table.fields, table.columns, strict=True)
         if column not in present.get(table.table, set())
     ]
@@ -111,4 +114,10 @@ def _check_columns(backend: SQLBackend) -> None:
         raise StoreError(
             f"{backend.description}: no column for {', '.join(missing)}: a field was added to "
             f"a record without a migration; add one (see {README})"
+        )
+    unplaced = [name for table in tables for name in table.missing_in_layouts()]
+    if unplaced:
+        raise StoreError(
+            f"{backend.description}: no place for {', '.join(unplaced)} in its compact layout: "
+            f"append the field to the layout in newscheck/store/tables.py (see {README})"
         )

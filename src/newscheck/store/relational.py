@@ -1,7 +1,8 @@
 """The store over SQL, written once for every backend: runs, articles, rejections, search.
 
-Derived results live in :mod:`~newscheck.store.results`; the connection primitives and the
-transaction in :mod:`~newscheck.store.backend`; the schema in :mod:`~newscheck.store.schema`.
+Derived results live in :mod:`~newscheck.store.results` and :mod:`~newscheck.store.checks`; the
+connection primitives and the transaction in :mod:`~newscheck.store.backend`; the schema in
+:mod:`~newscheck.store.schema`.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from newscheck.errors import StoreError
 from newscheck.model import ARTICLE_ID_SCHEME, Article, Rejection, Segmentation
 from newscheck.store import sql
 from newscheck.store.backend import Row, chunks
+from newscheck.store.checks import CrossCheckResults
+from newscheck.store.codec import format_timestamp
 from newscheck.store.migrate import ensure_schema
-from newscheck.store.results import DerivedResults
 from newscheck.store.search import clamp_limit, query_words, search_hit
 from newscheck.store.tables import (
     ARTICLES,
@@ -27,7 +29,6 @@ from newscheck.store.tables import (
     SEGMENTATIONS,
     SENTENCES,
     RecordTable,
-    format_timestamp,
 )
 
 ARTICLE_PAGE = 100
@@ -50,7 +51,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-class SQLStore(DerivedResults):
+class SQLStore(CrossCheckResults):
     """Everything of the store interface; a backend adds only its connection (see backend.py)."""
 
     def _open_schema(self) -> None:

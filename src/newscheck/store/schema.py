@@ -280,7 +280,82 @@ FULL_TEXT_SEARCH = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (INITIAL_SCHEMA, FULL_TEXT_SEARCH)
+CLAIM_CHECKWORTHINESS = Migration(
+    3,
+    "claims.checkworthy and claims.scheme",
+    common=(
+        "ALTER TABLE claims ADD COLUMN checkworthy DOUBLE PRECISION NOT NULL DEFAULT 0.0",
+        "ALTER TABLE claims ADD COLUMN scheme TEXT NOT NULL DEFAULT ''",
+    ),
+)
+
+CROSS_CHECKING = Migration(
+    4,
+    "claim support, figure checks, framing, timeline and summary citations",
+    common=(
+        """CREATE TABLE claim_support (
+            group_id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            witnesses TEXT NOT NULL,
+            rests_on TEXT,
+            rests_on_kind TEXT,
+            added_claim_ids TEXT NOT NULL
+        )""",
+        """CREATE TABLE figure_checks (
+            story_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            unit TEXT NOT NULL,
+            event TEXT,
+            value DOUBLE PRECISION NOT NULL,
+            approx INTEGER NOT NULL,
+            claim_ids TEXT NOT NULL,
+            witnesses TEXT NOT NULL,
+            status TEXT NOT NULL,
+            PRIMARY KEY (story_id, position)
+        )""",
+        """CREATE TABLE framing (
+            position INTEGER PRIMARY KEY,
+            derived TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            where_in TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            words TEXT NOT NULL
+        )""",
+        "CREATE INDEX framing_by_derived ON framing (derived)",
+        """CREATE TABLE timeline_entries (
+            story_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            when_at TEXT,
+            when_text TEXT NOT NULL,
+            precision TEXT NOT NULL,
+            text TEXT NOT NULL,
+            cites TEXT NOT NULL,
+            mentions TEXT NOT NULL,
+            group_id TEXT,
+            PRIMARY KEY (story_id, position)
+        )""",
+        """CREATE TABLE summary_citations (
+            story_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            sentence INTEGER NOT NULL,
+            article_id TEXT NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            group_id TEXT,
+            PRIMARY KEY (story_id, position)
+        )""",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    INITIAL_SCHEMA,
+    FULL_TEXT_SEARCH,
+    CLAIM_CHECKWORTHINESS,
+    CROSS_CHECKING,
+)
 """Every migration, in order. Versions are 1, 2, 3, ... without gaps."""
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,18 +1,13 @@
 """How records map to table rows, the same for every backend.
 
 Each stored record kind has one table with one column per dataclass field, in field order, named
-after the field (``index``, ``start`` and ``end`` are SQL keywords and become ``idx``,
-``start_char`` and ``end_char``). Values are encoded so that any SQL database holds them as plain
-scalars:
-
-- ``datetime`` -> ISO-8601 text in UTC with microseconds (``2025-03-12T10:00:00.000000Z``), which
-  sorts as time does; a naive datetime is taken to be UTC. Read back UTC-aware.
-- ``bool`` -> 0/1 (an INTEGER column in both SQLite and PostgreSQL).
-- nested records and tuples (``Article.removed``, ``Link.pairs``, ``Claim.figures``) -> JSON text.
-  Nested records are decoded by their field names, so a new field with a default on a nested record
-  needs no migration: old rows read back with the default.
-- a tuple of member ids that the web app queries by member (``Story.article_ids``) is stored as
-  rows of a :class:`MemberTable` instead (see ``elsewhere``).
+after the field (``index``, ``start``, ``end``, ``when`` and ``where`` are SQL keywords and become
+``idx``, ``start_char``, ``end_char``, ``when_at`` and ``where_in``). Values are encoded as plain
+scalars any SQL database holds (see :mod:`newscheck.store.codec`): timestamps as ISO-8601 UTC
+text, booleans as 0/1, nested records and tuples as JSON text. A tuple of member ids that the web
+app queries by member (``Story.article_ids``) is stored as rows of a :class:`MemberTable` instead
+(see ``elsewhere``); a long tuple of small records (``Link.pairs``) as a :class:`Compact` array of
+arrays.
 
 Columns are derived from the dataclass fields, so a field added to a top-level record in
 ``model.py`` needs a column, added by a new migration (see ``store/README.md``); the store checks
@@ -21,169 +16,54 @@ this when it opens and names the missing column.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import operator
-import types
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import cache, partial
 from typing import Any, Generic, TypeVar, cast
 
 from newscheck.model import (
     Article,
     Claim,
     ClaimGroup,
+    ClaimSupport,
     Conflict,
     Family,
+    FigureCheck,
+    Framing,
     Link,
     Paragraph,
     Rejection,
     Segmentation,
     Sentence,
     Story,
+    SummaryCitation,
     SummarySentence,
+    TimelineEntry,
+)
+from newscheck.store.codec import (
+    Compact,
+    Convert,
+    column_decoder,
+    column_encoder,
+    field_hints,
+    without_none,
 )
 
 R = TypeVar("R")
 
-RENAMED_COLUMNS = {"index": "idx", "start": "start_char", "end": "end_char"}
+RENAMED_COLUMNS = {
+    "index": "idx",
+    "start": "start_char",
+    "end": "end_char",
+    "when": "when_at",
+    "where": "where_in",
+}
 """Field names that are SQL keywords, and the column each is stored in."""
 
 
 def column_name(field_name: str) -> str:
     return RENAMED_COLUMNS.get(field_name, field_name)
-
-
-def format_timestamp(moment: datetime) -> str:
-    """ISO-8601 in UTC, fixed width, so text order is time order."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    utc = moment.astimezone(UTC).replace(tzinfo=None)
-    return utc.isoformat(timespec="microseconds") + "Z"
-
-
-def parse_timestamp(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
-
-
-def to_json(value: object) -> object:
-    """A record, tuple or scalar as JSON-ready values (records become objects by field name)."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [to_json(item) for item in value]
-    if isinstance(value, datetime):
-        return format_timestamp(value)
-    return value
-
-
-def from_json(value: object, hint: object) -> object:
-    """Inverse of :func:`to_json`, guided by the field's type hint."""
-    if value is None:
-        return None
-    target = _without_none(hint)
-    if typing.get_origin(target) is tuple:
-        (item_hint, *_) = typing.get_args(target)
-        return tuple(from_json(item, item_hint) for item in _as_list(value))
-    if isinstance(target, type) and dataclasses.is_dataclass(target):
-        if not isinstance(value, dict):
-            raise ValueError(f"expected an object for {target.__name__}, got {value!r}")
-        hints = _field_hints(target)
-        known = {name: from_json(value[name], hints[name]) for name in hints if name in value}
-        return target(**known)
-    return _scalar(value, target)
-
-
-def to_column(value: object) -> object:
-    """A field value as a scalar any SQL database stores."""
-    if value is None or isinstance(value, str | float) or type(value) is int:
-        return value
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, datetime):
-        return format_timestamp(value)
-    return json.dumps(
-        to_json(value), ensure_ascii=False, separators=(",", ":"), default=_json_scalar
-    )
-
-
-def _json_scalar(value: object) -> object:
-    # numpy scalars (a float32 score, an int64 index) have .item(); json refuses them otherwise.
-    item = getattr(value, "item", None)
-    if callable(item):
-        return item()
-    raise TypeError(f"cannot store a {type(value).__name__} value")
-
-
-def from_column(value: object, hint: object) -> object:
-    if value is None:
-        return None
-    target = _without_none(hint)
-    if typing.get_origin(target) is tuple or (
-        isinstance(target, type) and dataclasses.is_dataclass(target)
-    ):
-        if not isinstance(value, str):
-            raise ValueError(f"expected JSON text, got {type(value).__name__}")
-        return from_json(json.loads(value), target)
-    return _scalar(value, target)
-
-
-def _scalar(value: object, target: object) -> object:
-    if target is datetime and isinstance(value, str):
-        return parse_timestamp(value)
-    if target is bool:
-        return bool(value)
-    if target is float and isinstance(value, int | float):
-        return float(value)
-    return value
-
-
-def _as_list(value: object) -> list[object]:
-    if not isinstance(value, list):
-        raise ValueError(f"expected a list, got {value!r}")
-    return value
-
-
-def _without_none(hint: object) -> object:
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        rest = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        if len(rest) == 1:
-            return rest[0]
-    return hint
-
-
-@cache
-def _field_hints(record: type) -> dict[str, object]:
-    """Resolved type hints of a dataclass's fields, in field order."""
-    resolved = typing.get_type_hints(record)
-    return {f.name: resolved[f.name] for f in dataclasses.fields(record)}
-
-
-Convert = Callable[[Any], Any] | None
-"""How one field's value is converted on its way to or from a column; None: stored as it is."""
-
-
-def _optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else convert(value)
-
-
-def column_encoder(hint: object) -> Convert:
-    target = _without_none(hint)
-    if target in (str, int, float) or typing.get_origin(target) is typing.Literal:
-        return None
-    if target is bool:
-        return _optional(int)  # PostgreSQL will not put a boolean into an INTEGER column
-    return to_column
-
-
-def column_decoder(hint: object) -> Convert:
-    target = _without_none(hint)
-    if target in (str, int, float) or typing.get_origin(target) is typing.Literal:
-        return None  # REAL / DOUBLE PRECISION columns already read back as float
-    return partial(from_column, hint=hint)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,27 +74,39 @@ class RecordTable(Generic[R]):
     table: str
     elsewhere: tuple[str, ...] = ()
     """Fields stored in member tables; the store passes their values to :meth:`decode`."""
+    compact: tuple[Compact, ...] = ()
+    """Tuple fields stored as arrays of arrays rather than arrays of objects."""
     fields: tuple[str, ...] = field(init=False)
     """The fields stored in this table's columns, in field order."""
     columns: tuple[str, ...] = field(init=False)
     _values: Callable[[Any], tuple[Any, ...]] = field(init=False, repr=False, compare=False)
-    _encoders: tuple[Convert, ...] = field(init=False, repr=False, compare=False)
-    _decoders: tuple[Convert, ...] = field(init=False, repr=False, compare=False)
+    _encoders: tuple[Convert | None, ...] = field(init=False, repr=False, compare=False)
+    _decoders: tuple[Convert | None, ...] = field(init=False, repr=False, compare=False)
     _plain: bool = field(init=False, repr=False, compare=False)
     """Every column takes its field's value as it is (paragraphs, sentences): no conversion."""
 
     def __post_init__(self) -> None:
-        # Worked out once per table: encoding runs for every sentence of every article.
-        hints = _field_hints(cast(type, self.record))
+        # Worked out once per table: encoding runs for every sentence of every article, decoding
+        # for every row a reader reads.
+        hints = field_hints(cast(type, self.record))
         fields = tuple(name for name in hints if name not in self.elsewhere)
         getter = operator.attrgetter(*fields)
         values = getter if len(fields) > 1 else lambda record: (getter(record),)
+        compact = {c.field: c for c in self.compact}
+        encoders = tuple(
+            compact[n].encoder(hints[n]) if n in compact else column_encoder(hints[n])
+            for n in fields
+        )
+        decoders = tuple(
+            compact[n].decoder(hints[n]) if n in compact else column_decoder(hints[n])
+            for n in fields
+        )
         object.__setattr__(self, "fields", fields)
         object.__setattr__(self, "columns", tuple(column_name(name) for name in fields))
         object.__setattr__(self, "_values", values)
-        object.__setattr__(self, "_encoders", tuple(column_encoder(hints[n]) for n in fields))
-        object.__setattr__(self, "_decoders", tuple(column_decoder(hints[n]) for n in fields))
-        object.__setattr__(self, "_plain", not any(self._encoders))
+        object.__setattr__(self, "_encoders", encoders)
+        object.__setattr__(self, "_decoders", decoders)
+        object.__setattr__(self, "_plain", not any(encoders))
 
     def encode(self, record: R) -> tuple[object, ...]:
         if self._plain:
@@ -225,12 +117,33 @@ class RecordTable(Generic[R]):
         )
 
     def decode(self, values: Sequence[object], **elsewhere: object) -> R:
-        known: dict[str, Any] = {
-            name: value if decode is None else decode(value)
-            for name, value, decode in zip(self.fields, values, self._decoders, strict=True)
-        }
+        decoded = [
+            value if decode is None else decode(value)
+            for value, decode in zip(values, self._decoders, strict=True)
+        ]
+        if not self.elsewhere:
+            return self.record(*decoded)  # the columns are every field, in field order
+        known: dict[str, Any] = dict(zip(self.fields, decoded, strict=True))
         known.update(elsewhere)
         return self.record(**known)
+
+    def missing_in_layouts(self) -> list[str]:
+        """``Record.field (in table.column)`` for each nested field no compact layout holds."""
+        hints = field_hints(cast(type, self.record))
+        return [
+            f"{_item_name(hints[c.field])}.{name} (in {self.table}.{column_name(c.field)})"
+            for c in self.compact
+            for name in c.missing(_item_type(hints[c.field]))
+        ]
+
+
+def _item_type(hint: object) -> type:
+    (item, *_) = typing.get_args(without_none(hint))
+    return cast(type, item)
+
+
+def _item_name(hint: object) -> str:
+    return _item_type(hint).__name__
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,13 +162,21 @@ SEGMENTATIONS = RecordTable(Segmentation, "segmentations", elsewhere=("paragraph
 PARAGRAPHS = RecordTable(Paragraph, "paragraphs")
 SENTENCES = RecordTable(Sentence, "sentences")
 REJECTIONS = RecordTable(Rejection, "rejections")
-LINKS = RecordTable(Link, "links")
+PAIRS = Compact("pairs", ("derived_sentence", "origin_sentence", "score", "relation"))
+"""Link.pairs: a link of two long articles has many pairs, and the web app reads every link."""
+
+LINKS = RecordTable(Link, "links", compact=(PAIRS,))
 FAMILIES = RecordTable(Family, "families", elsewhere=("article_ids",))
 STORIES = RecordTable(Story, "stories", elsewhere=("article_ids",))
 CLAIMS = RecordTable(Claim, "claims")
 CLAIM_GROUPS = RecordTable(ClaimGroup, "claim_groups", elsewhere=("claim_ids",))
 CONFLICTS = RecordTable(Conflict, "conflicts")
 SUMMARY_SENTENCES = RecordTable(SummarySentence, "summary_sentences")
+CLAIM_SUPPORT = RecordTable(ClaimSupport, "claim_support")
+FIGURE_CHECKS = RecordTable(FigureCheck, "figure_checks")
+FRAMING = RecordTable(Framing, "framing")
+TIMELINE = RecordTable(TimelineEntry, "timeline_entries")
+CITATIONS = RecordTable(SummaryCitation, "summary_citations")
 
 FAMILY_ARTICLES = MemberTable("family_articles", owner="family_id", member="article_id")
 STORY_ARTICLES = MemberTable("story_articles", owner="story_id", member="article_id")
@@ -274,5 +195,10 @@ RECORD_TABLES: tuple[RecordTable[Any], ...] = (
     CLAIM_GROUPS,
     CONFLICTS,
     SUMMARY_SENTENCES,
+    CLAIM_SUPPORT,
+    FIGURE_CHECKS,
+    FRAMING,
+    TIMELINE,
+    CITATIONS,
 )
 """Every record table; the store checks at open that each has a column for every field."""

@@ -1,0 +1,252 @@
+"""Attributions: who (source) said (cue) what (content), as three spans into the text.
+
+Cues come from :mod:`newscheck.extract.cues`; source and content are read off the dependency
+parse around the cue:
+
+- "X said (that) C" / "“C,” X said" / "X, saying C": the subject and the clause;
+- "C, according to X": the object of "to" and the rest of the clause;
+- "X wants to C", "X endorsed C", "X called for C": the subject and the complement;
+- "X's claim that C": the possessor and the clause;
+- a quote that runs over several sentences is taken whole;
+- "Gerasimov reported, according to TASS": speaker Gerasimov, via TASS.
+
+As in the annotated corpora, a cue inside another attribution's content is not reported on its
+own (the outer attribution already covers it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newscheck.extract.contents import content_of, extend_to_quote
+from newscheck.extract.cues import CueModel, candidates, cue_features
+from newscheck.extract.lemmas import Lemmas
+from newscheck.extract.lexicon import words
+from newscheck.extract.quotes import QUOTE_MARKS, QuoteIndex
+from newscheck.extract.sources import cue_extent, source_of, subject_of
+from newscheck.extract.spans import char_range, trim
+from newscheck.model import Attribution, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SCHEME = "attribution.spacy-deps+cue-lr.v1"
+
+REPORTING_VERBS = words(
+    """
+    say tell report claim announce state add confirm deny write declare insist assert allege
+    warn note explain argue estimate acknowledge admit reveal predict
+    """
+)
+"""Verbs that, with "according to" on them, make a chain of two speakers."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    via: tuple[int, int] | None
+    cue_token: int
+    relay: tuple[int, int] | None = None
+    """The whole "according to X" phrase of a chain, so that it is not read again on its own."""
+
+
+def attributions_in(
+    doc: Doc,
+    article_id: str,
+    model: CueModel,
+    lemmas: Lemmas,
+    offset: int = 0,
+    text: str | None = None,
+) -> list[Attribution]:
+    """Attributions in a parsed text. Spans are offsets into ``text`` (the doc's text by default)
+    plus ``offset`` when the doc is a chunk of a longer text."""
+    quotes = QuoteIndex.of(doc.text)
+    scored: list[tuple[float, Token, str]] = []
+    for token, lemma in candidates(list(doc), lemmas):
+        probability = model.probability(cue_features(token, lemma, quotes))
+        if probability >= model.threshold:
+            scored.append((probability, token, lemma))
+    found = _resolve(doc, scored, quotes, lemmas)
+    return [_to_attribution(f, article_id, offset) for f in found]
+
+
+def _resolve(
+    doc: Doc, scored: Sequence[tuple[float, Token, str]], quotes: QuoteIndex, lemmas: Lemmas
+) -> list[_Found]:
+    """Read source and content for each cue; drop cues inside an accepted content (outer first:
+    a cue nearer the root of its sentence wins) and cues whose words another attribution has."""
+    ordered = sorted(scored, key=lambda item: (_depth(item[1]), -item[0], item[1].i))
+    accepted: list[_Found] = []
+    taken: list[tuple[int, int]] = []
+    for _, token, lemma in ordered:
+        if any(start <= token.idx < end for start, end in taken):
+            continue
+        found = _read(doc, token, lemma, quotes, lemmas)
+        if found is None:
+            continue
+        accepted.append(found)
+        taken.append(found.cue)
+        taken.append(found.content)
+        if found.source is not None:
+            taken.append(found.source)
+        if found.relay is not None:
+            taken.append(found.relay)
+    accepted.sort(key=lambda f: f.cue[0])
+    return accepted
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _read(doc: Doc, cue: Token, lemma: str, quotes: QuoteIndex, lemmas: Lemmas) -> _Found | None:
+    if cue.lower_ == "according":
+        inner = cue.head
+        if inner.pos_ == "VERB" and lemmas(inner) in REPORTING_VERBS and subject_of(inner):
+            # "According to TASS, Gerasimov reported that ...": Gerasimov's words, via TASS
+            inner_found = _read(doc, inner, lemmas(inner), quotes, lemmas)
+            if inner_found is not None:
+                return inner_found
+        return _according_to(doc, cue, quotes)
+    if cue.text == ":":
+        return _colon(doc, cue, quotes)
+    extent = cue_extent(cue, lemma)
+    content = content_of(doc, cue, lemma, extent, quotes)
+    if content is None:
+        return None
+    source = source_of(cue, lemma)
+    via = relay = None
+    chained = _according_child(cue)
+    if chained is not None:
+        via = _via(chained)
+        relay = char_range(doc, list(chained.subtree))
+    return _Found(
+        cue=char_range(doc, extent),
+        source=char_range(doc, source) if source else None,
+        content=content,
+        via=char_range(doc, via) if via else None,
+        cue_token=cue.i,
+        relay=relay,
+    )
+
+
+# --------------------------------------------------------------------------- according to, colon
+
+
+def _according_child(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            return child
+    return None
+
+
+def _via(according: Token) -> list[Token] | None:
+    """Who "according to" names: everything the phrase holds but its two words (the parser
+    sometimes hangs a name on "according" rather than on "to")."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    named = [t for t in according.subtree if t.i not in (according.i, to.i)]
+    trimmed = trim(named)
+    return trimmed or None
+
+
+def _according_to(doc: Doc, according: Token, quotes: QuoteIndex) -> _Found | None:
+    source = _via(according)
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    cue_tokens = [according] + ([to] if to is not None else [])
+    head = according.head
+    if head.i == according.i:
+        return None
+    phrase = {t.i for t in according.subtree}
+    rest = _sentence_rest(according, phrase)
+    if rest is None:
+        # in mid-sentence: the clause the phrase modifies, less the phrase itself
+        clause = head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        rest = _side_of([t for t in clause.subtree if t.i not in phrase], according)
+    trimmed = trim(rest)
+    if not trimmed:
+        return None
+    start, end = char_range(doc, trimmed)
+    return _Found(
+        cue=char_range(doc, cue_tokens),
+        source=char_range(doc, source) if source else None,
+        content=extend_to_quote(start, end, quotes),
+        via=None,
+        cue_token=according.i,
+    )
+
+
+def _sentence_rest(according: Token, phrase: set[int]) -> list[Token] | None:
+    """ "C, according to X." / "According to X, C.": the rest of the sentence; None when the
+    phrase stands in the middle."""
+    sentence = according.sent
+    first, last = min(phrase), max(phrase)
+    before = [t for t in sentence if t.i < first and not _separator(t)]
+    after = [t for t in sentence if t.i > last and not _separator(t)]
+    if not after:
+        return [t for t in sentence if t.i < first]
+    if not before:
+        return [t for t in sentence if t.i > last]
+    return None
+
+
+def _separator(token: Token) -> bool:
+    return token.is_space or (token.is_punct and token.text not in QUOTE_MARKS)
+
+
+def _side_of(tokens: list[Token], phrase: Token) -> list[Token]:
+    """The longer unbroken run of ``tokens`` before or after ``phrase`` (content is one span)."""
+    before = [t for t in tokens if t.i < phrase.i]
+    after = [t for t in tokens if t.i > phrase.i]
+    return before if len(before) >= len(after) else after
+
+
+def _colon(doc: Doc, colon: Token, quotes: QuoteIndex) -> _Found | None:
+    """ "Trump: “We will win.”", "Graham: Trump's Rhetoric Destroying GOP's Chance": a short
+    name opening the sentence, a colon, and what the person said."""
+    sentence = colon.sent
+    before = [t for t in doc[sentence.start : colon.i] if not t.is_space]
+    after = [t for t in doc[colon.i + 1 : sentence.end] if not t.is_space]
+    if not before or len(after) < 2 or len(before) > 4:
+        return None
+    if not all(t.pos_ == "PROPN" or t.is_punct for t in before) or before[-1].pos_ != "PROPN":
+        return None
+    trimmed = trim(after)
+    if not trimmed:
+        return None
+    start, end = char_range(doc, trimmed)
+    return _Found(
+        cue=char_range(doc, [colon]),
+        source=char_range(doc, before),
+        content=extend_to_quote(start, end, quotes),
+        via=None,
+        cue_token=colon.i,
+    )
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _to_attribution(found: _Found, article_id: str, offset: int) -> Attribution:
+    def span(rng: tuple[int, int]) -> Span:
+        return Span(article_id, rng[0] + offset, rng[1] + offset)
+
+    return Attribution(
+        article_id=article_id,
+        source=span(found.source) if found.source else None,
+        cue=span(found.cue),
+        content=span(found.content),
+        via=span(found.via) if found.via else None,
+        scheme=SCHEME,
+    )

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newscheck.cli import main
+
+
+def test_analyze_writes_three_reports_and_summarises(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main, ["analyze", str(example_dir), "--out", str(out), "--skip", "extract"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    assert report["schema"] == "newscheck.report/1" and len(report["articles"]) == 8
+    assert (out / "report.md").read_text().startswith("# newscheck report")
+    assert "<html" in (out / "report.html").read_text()
+    assert (out / "newscheck.db").exists()
+    assert "8 articles" in result.output
+
+
+def test_rejections_are_listed_and_exit_is_zero(example_dir: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    result = CliRunner().invoke(
+        main,
+        [
+            "analyze",
+            str(example_dir / "mpa-wire-port-fire.txt"),
+            str(bad),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "1 inputs rejected" in result.output and "bad.txt: empty" in result.output
+
+
+def test_nothing_readable_exits_one(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "nothing could be read" in result.output
+
+
+def test_usage_errors_exit_two(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["analyze"]).exit_code == 2
+    assert runner.invoke(main, ["analyze", str(tmp_path), "--skip", "nope"]).exit_code == 2
+    assert runner.invoke(main, ["frobnicate"]).exit_code == 2
+
+
+def test_every_command_has_help() -> None:
+    runner = CliRunner()
+    for command in [[], *([name] for name in main.commands)]:  # type: ignore[attr-defined]
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_help_imports_no_heavy_extra() -> None:
+    code = (
+        "import sys, newscheck.cli;"
+        "heavy = ['torch', 'spacy', 'fastapi', 'psycopg', 'dask', 'trafilatura', 'numpy'];"
+        "print([m for m in heavy if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newscheck
+from newscheck.model import Article
+from newscheck.pipeline import Analysis
+
+
+@pytest.fixture(scope="module")
+def example_analysis(example_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Analysis:
+    db = tmp_path_factory.mktemp("store") / "newscheck.db"
+    return newscheck.analyze([example_dir], db=db)
+
+
+def by_file(analysis: Analysis) -> dict[str, Article]:
+    return {
+        Path(a.location.split("#")[0]).name
+        + ("#" + a.location.split("#")[1] if "#" in a.location else ""): a
+        for a in analysis.articles
+    }
+
+
+def test_example_is_read_whole(example_analysis: Analysis) -> None:
+    assert len(example_analysis.articles) == 8
+    assert example_analysis.rejections == ()
+    report = example_analysis.report
+    assert report["schema"] == "newscheck.report/1"
+    assert {a["id"] for a in report["articles"]} == {a.id for a in example_analysis.articles}
+
+
+def test_junk_is_removed_and_kept(example_analysis: Analysis) -> None:
+    articles = by_file(example_analysis)
+    times = articles["harbour-times-blaze.txt"]
+    assert {r.kind for r in times.removed} >= {"site_tag", "share"}
+    assert "Share this:" not in times.text
+    assert times.source == "harbourtimes.example"  # taken from the site tag
+    courier = articles["courier-north-quay-fire.txt"]
+    assert any(r.kind == "tag" for r in courier.removed) and "Tags:" not in courier.text
+
+
+def test_every_sentence_span_slices_its_text(example_analysis: Analysis) -> None:
+    for article in example_analysis.articles:
+        seg = example_analysis.segmentations[article.id]
+        assert seg.sentences
+        for s in seg.sentences:
+            piece = article.text[s.start : s.end]
+            assert piece and piece == piece.strip()
+
+
+def test_rerun_on_the_same_store_adds_nothing(example_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    first = newscheck.analyze([example_dir], db=db, skip=("extract", "crosscheck"))
+    second = newscheck.analyze([example_dir], db=db, skip=("extract", "crosscheck"))
+    assert len(first.new_article_ids) == 8
+    assert second.new_article_ids == frozenset()
+    assert second.read_article_ids == first.read_article_ids
+    assert [a.id for a in second.articles] == [a.id for a in first.articles]
+
+
+def test_bad_inputs_are_rejected_and_the_rest_goes_on(example_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(256)) * 8)
+    analysis = newscheck.analyze(
+        [example_dir, tmp_path / "empty.txt", tmp_path / "noise.txt", tmp_path / "missing.txt"],
+        skip=("extract", "crosscheck"),
+    )
+    assert len(analysis.articles) == 8
+    reasons = {Path(r.location).name: r.reason for r in analysis.rejections}
+    assert reasons == {"empty.txt": "empty", "noise.txt": "binary", "missing.txt": "not_found"}
+    assert all(r.detail for r in analysis.rejections)
+
+
+def test_duplicate_within_a_run_is_recorded(example_dir: Path, tmp_path: Path) -> None:
+    source = example_dir / "mpa-wire-port-fire.txt"
+    (tmp_path / "again.txt").write_bytes(source.read_bytes())
+    analysis = newscheck.analyze([source, tmp_path / "again.txt"], skip=("extract", "crosscheck"))
+    assert len(analysis.articles) == 1
+    [rejection] = analysis.rejections
+    assert rejection.reason == "duplicate" and str(source) in rejection.detail
+
+
+def test_kursk_cleaning_acceptance(kursk_dir: Path) -> None:
+    analysis = newscheck.analyze([kursk_dir], skip=("extract", "crosscheck"))
+    assert len(analysis.articles) == 5
+    removed = {Path(a.location).name[:3]: a.removed for a in analysis.articles}
+    kinds = {key: [r.kind for r in items] for key, items in removed.items()}
+    assert "comments" in kinds["003"]
+    assert any("Leave a Reply" in r.text for r in removed["003"])
+    assert "repeated_headline" in kinds["001"] and kinds["001"].count("repeated") == 2
+    assert "tag" in kinds["000"]
+    assert "site_tag" in kinds["004"]
+    texts = {Path(a.location).name[:3]: a.text for a in analysis.articles}
+    assert "novinite.com" not in texts["004"] and "Leave a Reply" not in texts["003"]
+    assert not texts["000"].rstrip().endswith("Tags:")
