@@ -189,12 +189,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="8 BASIL events, 4 MMDS events")
     parser.add_argument("--lexical", action="store_true", help="no embeddings")
+    parser.add_argument("--only", choices=("basil", "mmds"))
     args = parser.parse_args()
-    if BASIL.is_dir():
+    if args.only == "mmds":
+        pass
+    elif BASIL.is_dir():
         basil(8 if args.quick else None, args.lexical)
     else:
         print(f"skipped BASIL: not found at {BASIL}")
-    if MMDS.exists():
+    if args.only == "basil":
+        pass
+    elif MMDS.exists():
         mmds(4 if args.quick else None, args.lexical)
     else:
         print(f"skipped MMDS: not found at {MMDS}")

@@ -49,6 +49,7 @@ WEIGHTS = {
     "names": 0.5,
     "commentary": 1.0,
     "repeats": 1.0,
+    "coverage": 1.0,
 }
 DECIDES = 0.35
 """Smallest absolute text score that decides the direction."""
@@ -89,10 +90,19 @@ def _repeats(corpus: Corpus, article: int) -> bool:
     )
 
 
-def text_cues(corpus: Corpus, forward: Alignment) -> dict[str, float]:
-    """Cues that ``forward.source`` is derived from ``forward.target`` (positive) or the reverse."""
-    mine = [corpus.texts[m.row] for m in forward.matches]
-    theirs = [corpus.texts[m.other] for m in forward.matches]
+def text_cues(
+    corpus: Corpus, forward: Alignment, backward: Alignment | None = None
+) -> dict[str, float]:
+    """Cues that ``forward.source`` is derived from ``forward.target`` (positive) or the reverse.
+
+    ``coverage`` (with ``backward``, the reverse alignment): a derived text is mostly made of the
+    origin's sentences, while the origin also says much the derived one left out."""
+    if forward.matches or backward is None:
+        mine = [corpus.texts[m.row] for m in forward.matches]
+        theirs = [corpus.texts[m.other] for m in forward.matches]
+    else:  # compare the same sentence pairs, found from the other side
+        mine = [corpus.texts[m.other] for m in backward.matches]
+        theirs = [corpus.texts[m.row] for m in backward.matches]
     source, target = forward.source, forward.target
     return {
         "quotes": _balance(_count(_QUOTE, theirs), _count(_QUOTE, mine)),
@@ -106,11 +116,13 @@ def text_cues(corpus: Corpus, forward: Alignment) -> dict[str, float]:
             -1.0, min(1.0, _commentary_rate(corpus, source) - _commentary_rate(corpus, target))
         ),
         "repeats": float(_repeats(corpus, source)) - float(_repeats(corpus, target)),
+        "coverage": forward.shared - backward.shared if backward is not None else 0.0,
     }
 
 
-def decide(corpus: Corpus, forward: Alignment) -> Direction:
-    """Direction of a link between ``forward.source`` and ``forward.target``."""
+def decide(corpus: Corpus, forward: Alignment, backward: Alignment | None = None) -> Direction:
+    """Direction of a link between ``forward.source`` and ``forward.target`` (``backward`` is the
+    alignment the other way, when known)."""
     a, b = forward.source, forward.target
     first, second = corpus.articles[a], corpus.articles[b]
     if first.published is not None and second.published is not None:
@@ -122,7 +134,7 @@ def decide(corpus: Corpus, forward: Alignment) -> Direction:
                 if gap > timedelta(0)
                 else Direction(b, a, "published", confidence)
             )
-    cues = text_cues(corpus, forward)
+    cues = text_cues(corpus, forward, backward)
     score = sum(WEIGHTS[name] * value for name, value in cues.items())
     if abs(score) >= DECIDES:
         confidence = min(0.95, 0.5 + abs(score) / 4)

@@ -38,10 +38,12 @@ _ROW_LANES = np.array(
 
 @dataclass(frozen=True, slots=True)
 class Banding:
-    """``bands`` keys of ``rows`` bins each (uses the first ``bands * rows`` bins)."""
+    """``bands`` keys of ``rows`` bins each (uses the first ``bands * rows`` bins). The default
+    (48 x 2 of 96 bins) makes a pair with Jaccard 0.3 a candidate 99% of the time, 0.1 38%, 0.02
+    2%: every candidate is verified exactly, and verification is cheap next to hashing."""
 
-    bands: int = 32
-    rows: int = 3
+    bands: int = 48
+    rows: int = 2
     max_bucket: int = 50
     """In a bucket larger than this, each text is paired only with its ``max_bucket`` neighbours
     in index order: the bucket stays connected without a quadratic number of pairs."""

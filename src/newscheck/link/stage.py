@@ -14,7 +14,6 @@ from newscheck.link.direction import DIRECTION_SCHEME, Direction, decide
 from newscheck.link.families import build_families
 from newscheck.link.scoring import Scored, SentenceScorer
 from newscheck.link.support import SupportIndex, find_support
-from newscheck.link.verify import Overlap
 from newscheck.model import Article, Family, Link, Segmentation, Span
 
 EXPLAINED = 0.8
@@ -86,7 +85,7 @@ def _derivations(
         if not forward.matches and not backward.matches and (a, b) not in candidates.overlaps:
             continue
         overlap = candidates.overlaps.get((a, b))
-        direction = decide(scorer.corpus, forward if forward.matches else _flip(backward))
+        direction = decide(scorer.corpus, forward, backward)
         derived = forward if direction.derived == a else backward
         relation = classify(derived, overlap, rules)
         if relation is not None:
@@ -94,12 +93,6 @@ def _derivations(
             verbatim = overlap.jaccard if overlap is not None else 0.0
             found.append(_Found(direction, relation, derived, strength, verbatim))
     return found
-
-
-def _flip(alignment: Alignment) -> Alignment:
-    # Direction cues read the aligned pairs from the other side; same pairs, roles swapped.
-    swapped = tuple(Scored(m.other, m.row, m.probability, m.relation) for m in alignment.matches)
-    return Alignment(alignment.target, alignment.source, swapped, alignment.considered)
 
 
 def _prune(scorer: SentenceScorer, found: list[_Found]) -> list[_Found]:
@@ -189,7 +182,3 @@ def _records(
         )
     links.sort(key=lambda link: (link.derived, link.origin))
     return tuple(links)
-
-
-def overlap_of(candidates: Candidates, a: int, b: int) -> Overlap | None:
-    return candidates.overlaps.get((min(a, b), max(a, b)))

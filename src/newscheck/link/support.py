@@ -47,21 +47,21 @@ class SupportIndex:
 
     def _counts(self, row: int) -> Counter[int]:
         """Rows sharing the sentence's rarest usable keys, with how many they share."""
-        usable = [self.postings[k] for k in self.corpus.profiles[row].keys if k in self.postings]
-        usable.sort(key=len)
+        keys = [k for k in self.corpus.profiles[row].keys if k in self.postings]
+        keys.sort(key=lambda k: (len(self.postings[k]), k))  # rarest first; the key breaks ties
         counts: Counter[int] = Counter()
-        for rows in usable[:QUERY_KEYS]:
-            counts.update(rows)
+        for key in keys[:QUERY_KEYS]:
+            counts.update(self.postings[key])
         return counts
 
     def lexical_candidates(self, row: int, limit: int = LEXICAL_CANDIDATES) -> list[int]:
         """Rows of other articles sharing the most keys with ``row`` (at least two)."""
         own = self.owner[row]
-        ranked = [
-            r
-            for r, n in self._counts(row).most_common()
-            if n >= MIN_SHARED_KEYS and self.owner[r] != own
-        ]
+        counts = self._counts(row)
+        ranked = sorted(
+            (r for r, n in counts.items() if n >= MIN_SHARED_KEYS and self.owner[r] != own),
+            key=lambda r: (-counts[r], r),
+        )
         return ranked[:limit]
 
     def article_pairs(self, min_sentences: int = 2) -> Counter[tuple[int, int]]:
