@@ -25,7 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newscheck.clean import clean_text
-from newscheck.link import link_articles
+from newscheck.link import LinkSettings, link_articles
+from newscheck.link.decide import DecisionRules
 from newscheck.link.shingles import shingles
 from newscheck.link.verify import intersection_size
 from newscheck.model import Article, Link, Segmentation, article_id
@@ -64,23 +65,25 @@ def verbatim(derived: Article, origin: Article) -> float:
     return intersection_size(sets[0], sets[1]) / max(1, len(sets[0]))
 
 
-def run(articles: list[tuple[Article, Segmentation]], lexical: bool) -> tuple[list[Link], float]:
+def run(
+    articles: list[tuple[Article, Segmentation]], lexical: bool, rules: DecisionRules
+) -> tuple[list[Link], float]:
     embedder = None
     if not lexical:
         from newscheck.embed import Embedder
 
         embedder = Embedder()
     start = time.perf_counter()
-    result = link_articles(
-        [a for a, _ in articles], {a.id: s for a, s in articles}, embedder=embedder
-    )
+    segs = {a.id: s for a, s in articles}
+    settings = LinkSettings(rules=rules)
+    result = link_articles([a for a, _ in articles], segs, embedder=embedder, settings=settings)
     return list(result.links), time.perf_counter() - start
 
 
 # --------------------------------------------------------------------------- BASIL
 
 
-def basil(limit: int | None, lexical: bool) -> None:
+def basil(limit: int | None, lexical: bool, rules: DecisionRules) -> None:
     files = sorted(BASIL.glob("*/*.json"))
     events: dict[str, list[Path]] = {}
     for f in files:
@@ -95,7 +98,7 @@ def basil(limit: int | None, lexical: bool) -> None:
             article, seg = make(data["title"], text, len(articles), f.name, day)
             articles.append((article, seg))
             event_of[article.id], outlet[article.id] = event, data["source"].lower()
-    links, seconds = run(articles, lexical)
+    links, seconds = run(articles, lexical, rules)
     by_id = {a.id: a for a, _ in articles}
     print(
         f"BASIL: {len(chosen)} events, {len(articles)} articles by Fox/NYT/HuffPost, {seconds:.0f}s"
@@ -127,7 +130,7 @@ def _mmds_events() -> list[dict[str, object]]:
     return json.loads(re.sub(r",\s*([\]}])", r"\1", raw))  # the file has trailing commas
 
 
-def mmds(limit: int | None, lexical: bool) -> None:
+def mmds(limit: int | None, lexical: bool, rules: DecisionRules) -> None:
     events = _mmds_events()[:limit] if limit else _mmds_events()
     articles: list[tuple[Article, Segmentation]] = []
     sources: dict[str, set[str]] = {}
@@ -146,7 +149,7 @@ def mmds(limit: int | None, lexical: bool) -> None:
         articles.append((article, seg))
         sources[article.id] = ids
         synthesis_ids.add(article.id)
-    links, seconds = run(articles, lexical)
+    links, seconds = run(articles, lexical, rules)
     report_mmds(articles, links, sources, seconds, len(events))
 
 
@@ -190,17 +193,25 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="8 BASIL events, 4 MMDS events")
     parser.add_argument("--lexical", action="store_true", help="no embeddings")
     parser.add_argument("--only", choices=("basil", "mmds"))
+    defaults = DecisionRules()
+    parser.add_argument("--rewrite-shared", type=float, default=defaults.rewrite_shared)
+    parser.add_argument("--min-aligned", type=int, default=defaults.min_aligned)
+    parser.add_argument("--min-strong", type=int, default=defaults.min_strong)
     args = parser.parse_args()
+    rules = DecisionRules(
+        rewrite_shared=args.rewrite_shared, min_aligned=args.min_aligned, min_strong=args.min_strong
+    )
+    print(f"rules: {rules}")
     if args.only == "mmds":
         pass
     elif BASIL.is_dir():
-        basil(8 if args.quick else None, args.lexical)
+        basil(8 if args.quick else None, args.lexical, rules)
     else:
         print(f"skipped BASIL: not found at {BASIL}")
     if args.only == "basil":
         pass
     elif MMDS.exists():
-        mmds(4 if args.quick else None, args.lexical)
+        mmds(4 if args.quick else None, args.lexical, rules)
     else:
         print(f"skipped MMDS: not found at {MMDS}")
 

@@ -13,7 +13,7 @@ from newscheck.crosscheck import CrossCheck, crosscheck
 from newscheck.model import Family, FigureCheck, Link
 from newscheck.summarize import summarize
 
-from .harbour_key import families_by_key, key_links_and_families, key_story
+from .harbour_key import families_by_key, key_articles, key_links_and_families, key_story
 from .stages import HARBOUR, HARBOUR_KEY, Staged, run_stages
 
 pytestmark = pytest.mark.slow
@@ -122,19 +122,24 @@ def test_the_figure_conflict_is_12_against_15_injured(check: CrossCheck) -> None
     assert numeric[0].detail == "people injured: 12 (3 families) vs 15 (1 family)"
 
 
-def test_the_denial_is_found_and_no_other_conflict(
-    check: CrossCheck, staged: Staged, mode: str
+def test_the_denial_is_one_conflict_with_every_denying_outlet_and_no_other_conflict(
+    check: CrossCheck, staged: Staged
 ) -> None:
     by_id = {c.id: c for c in staged.claims}
-    denials = [c for c in check.conflicts if c.kind == "denial"]
-    assert denials
-    assert {c.kind for c in check.conflicts} == {"denial", "numeric"}
-    for conflict in denials:
-        # every denial conflict is the planted one: Brightwater denies the batteries claim
-        claims = [by_id[i] for i in conflict.claim_ids]
-        assert any(c.stance == "denies" and re.search("batter|storage", c.text) for c in claims)
-        if mode == "semantic":  # lexical similarity may tie it to the wrong assertion
-            assert any(c.stance != "denies" and "batteries" in c.text for c in claims)
+    assert sorted(c.kind for c in check.conflicts) == ["denial", "numeric"]
+    denial = next(c for c in check.conflicts if c.kind == "denial")
+    claims = [by_id[i] for i in denial.claim_ids]
+    # the planted one: Brightwater denies the batteries claim, in B, C and D (key letters)
+    key = key_articles(staged)
+    denying = {c.article_id for c in claims if c.stance == "denies"}
+    assert denying == {key[k].id for k in ("B", "C", "D")}
+    assert all(re.search("batter|storage", c.text) for c in claims if c.stance == "denies")
+    asserting = [c for c in claims if c.stance != "denies"]
+    assert any("batteries" in c.text for c in asserting)
+    # and nothing else: every asserting claim in it is about where Brightwater's goods were
+    assert all(re.search("batter|Brightwater", c.text) for c in asserting)
+    # the detail and the claim ids begin with the same assertion and denial
+    assert all(by_id[i].text[:40] in denial.detail for i in denial.claim_ids[:2])
 
 
 def test_the_rewrites_invented_figure_is_unattested_and_its_slant_listed(

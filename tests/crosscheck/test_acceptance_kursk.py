@@ -104,6 +104,8 @@ def test_the_encirclement_claim_and_its_denial_are_a_denial_conflict(
     )
     for conflict in denials:
         assert conflict.detail and "denied by" in conflict.detail
+        # and no other denial: Meloni's "Rome does not intend to participate" denies no one
+        assert all("encircle" in by_id[i].text for i in conflict.claim_ids[:2])
 
 
 def test_every_summary_sentence_cites_its_sources(check: CrossCheck, staged: Staged) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from newscheck.crosscheck.stance import polarity
+from newscheck.crosscheck.stance import explicit_denial, polarity
 from newscheck.model import Claim, Stance
 
 
@@ -25,3 +25,19 @@ def make(text: str, cue: str | None = None, stance: Stance = "asserts") -> Claim
 )
 def test_polarity(text: str, cue: str | None, stance: Stance, expected: str) -> None:
     assert polarity(make(text, cue, stance)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance", "expected"),
+    [
+        ("it had opened the sluices", "denied", "denies", True),
+        ('there is "no encirclement" of troops', "insisted", "denies", True),
+        ("There is no evidence that our storage caused the fire", "said", "denies", True),
+        ("Rome does not intend to take part in any deployment", "stressed", "denies", False),
+        ("No deaths were reported.", None, "denies", False),
+    ],
+)
+def test_explicit_denial_tells_a_denial_from_a_plain_negation(
+    text: str, cue: str | None, stance: Stance, expected: bool
+) -> None:
+    assert explicit_denial(make(text, cue, stance)) is expected

@@ -1,7 +1,7 @@
 from typing import Any
 
 from newscheck.crosscheck import crosscheck
-from newscheck.summarize.mentions import best_mention, cited_articles, mentions_of
+from newscheck.summarize.mentions import Mention, best_mention, cited_articles, judges, mentions_of
 
 
 def test_mentions_are_whole_sentences_and_added_text_is_never_quoted(flood: Any) -> None:
@@ -23,3 +23,18 @@ def test_mentions_are_whole_sentences_and_added_text_is_never_quoted(flood: Any)
         assert set(cited_articles(mentions, order)) == {
             claims[c].article_id for c in group.claim_ids
         }
+
+
+def test_a_neutral_telling_is_quoted_before_a_loaded_one(flood: Any) -> None:
+    story = flood
+    beacon = story.claim_with(story.beacon, "Aldrin Hydro opened the Kell dam sluices")
+    gazette = story.claim_with(story.gazette, "the dam operator Aldrin Hydro")
+    loaded = Mention(
+        beacon, 0, 10, "The reckless firm brazenly opened the sluices at night.", False, 0.0
+    )
+    neutral = Mention(
+        gazette, 0, 10, "The council said the sluices were opened at night.", False, 0.5
+    )
+    assert judges(loaded.text) and not judges(neutral.text)
+    assert best_mention([loaded, neutral]) is neutral
+    assert judges("The people of Brennholt deserve answers.")

@@ -1,4 +1,5 @@
 import re
+from dataclasses import replace
 from typing import Any
 
 from newscheck.crosscheck import crosscheck
@@ -68,3 +69,17 @@ def test_timeline_is_in_time_order_with_cites(flood: Any) -> None:
     assert first.when_text == "on Saturday night"
     assert "sluices" in first.text and first.cites
     assert not any(e.when_text == "May 4" for e in summary.timeline)  # a dateline is no event
+
+
+def test_a_claim_told_only_in_loaded_words_stays_out(flood: Any) -> None:
+    # without the link, the rewrite's slanted sentence is a source's claim like any other: still
+    # not quoted, for "reckless" judges
+    story = replace(flood, links=())
+    check = crosscheck(story.story, story.articles, story.claims, story.families, ())
+    slanted = story.claim_with(story.beacon, "The reckless firm")
+    assert check.group_of(slanted.id) is not None
+    assert check.group_of(slanted.id).status == "single_source"  # type: ignore[union-attr]
+    text = " ".join(
+        s.text for s in summarize(story.story, check, story.articles, story.claims).sentences
+    )
+    assert "reckless" not in text.lower() and "shocking" not in text.lower()

@@ -10,7 +10,7 @@ of each link (:mod:`~newscheck.crosscheck.framing`). See docs/crosscheck.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -148,6 +148,7 @@ def crosscheck(
         ties, raw_groups, features, [s.witnesses for s in supports], value_support
     )
     contested = {g for _, groups in found for g in groups}
+    disputed_claims = {c for c, _ in disputed}
     order = sorted(
         range(len(raw_groups)),
         key=lambda g: (-len(supports[g].witnesses), _first(raw_groups[g], features, position)),
@@ -156,7 +157,7 @@ def crosscheck(
         ClaimGroup(
             id=supports[g].group_id,
             story_id=story.id,
-            claim_ids=_representative_first(raw_groups[g], features, family_lists),
+            claim_ids=_representative_first(raw_groups[g], features, family_lists, disputed_claims),
             families=len(supports[g].witnesses),
             status=status_of(supports[g], g in contested),
         )
@@ -238,12 +239,13 @@ def _representative_first(
     indices: Sequence[int],
     features: Sequence[ClaimFeatures],
     family_lists: Sequence[tuple[str, Sequence[str]]],
+    disputed: Set[int],
 ) -> tuple[str, ...]:
     """Member claim ids, the best one to show first: a claim of a family's origin before a copy's,
-    then the earliest."""
+    then one giving a disputed figure (what makes the group contested), then the earliest."""
     origins = {arts[0] for _, arts in family_lists}
 
-    def rank(i: int) -> tuple[int, int]:
-        return (0 if features[i].article_id in origins else 1, i)
+    def rank(i: int) -> tuple[int, int, int]:
+        return (0 if features[i].article_id in origins else 1, 0 if i in disputed else 1, i)
 
     return tuple(features[i].id for i in sorted(indices, key=rank))

@@ -1,8 +1,7 @@
 """Conflicts between claim groups of one story.
 
 - ``denial``: one party asserts, another denies ("Ukrainian forces are encircled" / "there is no
-  threat of encirclement"). A denying claim is tied to an asserting claim of another speaker when
-  the two read alike and share a word that is not everywhere in the story.
+  threat of encirclement"): see :mod:`newscheck.crosscheck.denials`.
 - ``numeric``: the same quantity with different values ("injured 12 people" / "injuring 15
   people"), in claims that read alike enough to be about the same event and do not name two
   different places or parties. Different quantities
@@ -10,60 +9,31 @@
   :mod:`newscheck.crosscheck.quantities`.
 
 Groups tied by conflicts of one kind form one conflict (12 vs 15 injured is one conflict even when
-"12" is two groups, one citing the hospital and one the fire service).
+"12" is two groups, one citing the hospital and one the fire service; a claim and every denial of
+it are one conflict, whichever outlets tell them).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from newscheck.crosscheck.compatible import places_differ
+from newscheck.crosscheck.denials import denial_ties
 from newscheck.crosscheck.features import ClaimFeatures
 from newscheck.crosscheck.quantities import Quantity, values_agree
-from newscheck.crosscheck.terms import names_compatible
+from newscheck.crosscheck.ties import ConflictConfig, Tie, components
 from newscheck.crosscheck.vectors import Vectors
 from newscheck.model import Conflict
 
-CONFLICT_SCHEME = "conflict.denial+numeric.v1"
+__all__ = ["CONFLICT_SCHEME", "ConflictConfig", "Tie", "conflicts_from_ties", "find_ties"]
+
+CONFLICT_SCHEME = "conflict.denial-sides+numeric.v2"
 
 DETAIL_CHARS = 160
 """Longest quoted claim text in a conflict's detail."""
-
-
-@dataclass(frozen=True, slots=True)
-class ConflictConfig:
-    denial_threshold: float = 0.3
-    """Least similarity between a denial and the assertion it denies."""
-    denial_margin: float = 0.05
-    """A denial is tied to its most similar assertion and to those this close to it."""
-    same_denial: float = 0.45
-    """Least similarity of two denials for them to deny the same point (one conflict)."""
-    numeric_threshold: float = 0.3
-    """Least similarity between two claims giving different values of one quantity."""
-    eventless_threshold: float = 0.55
-    """The same when neither figure names an event (a bare "40 firefighters")."""
-    common_share: float = 0.9
-    """A stem used by more than this share of the story's families (the story's own name, its
-    main places) is too common to tie a denial to an assertion."""
-
-
-@dataclass(frozen=True, slots=True)
-class Tie:
-    """Two groups in conflict, through one pair of their claims."""
-
-    kind: str
-    first: int
-    """The asserting group (denial), or the group with the lower value (numeric)."""
-    second: int
-    claims: tuple[int, int]
-    """The claim of each group that conflicts (indices into the features)."""
-    values: tuple[float, float] = (0.0, 0.0)
-    label: str = ""
-    """What the numbers measure ("people injured")."""
 
 
 def find_ties(
@@ -72,88 +42,8 @@ def find_ties(
     group_of: Sequence[int],
     config: ConflictConfig,
 ) -> list[Tie]:
-    return _denials(features, vectors, group_of, config) + _numeric(
+    return denial_ties(features, vectors, group_of, config) + _numeric(
         features, vectors, group_of, config
-    )
-
-
-def _common_stems(features: Sequence[ClaimFeatures], share: float) -> frozenset[str]:
-    families: dict[str, set[str]] = {}
-    for claim in features:
-        for s in set(claim.stems):
-            families.setdefault(s, set()).add(claim.family)
-    total = len({c.family for c in features})
-    return frozenset(s for s, f in families.items() if total > 1 and len(f) > share * total)
-
-
-def _denials(
-    features: Sequence[ClaimFeatures],
-    vectors: Vectors,
-    group_of: Sequence[int],
-    config: ConflictConfig,
-) -> list[Tie]:
-    """Each denying claim is tied to the asserting group it is most like (and any group within
-    ``config.denial_margin`` of it): a denial denies one thing."""
-    denying = [i for i, c in enumerate(features) if c.polarity == "denies" and not c.opinion]
-    asserting = [i for i, c in enumerate(features) if c.polarity == "asserts" and not c.opinion]
-    if not denying or not asserting:
-        return []
-    common = _common_stems(features, config.common_share)
-    sims = vectors.similarity(
-        np.array(denying, dtype=np.intp), np.array(asserting, np.intp), contained=True
-    )
-    ties = []
-    for r, d in enumerate(denying):
-        denial = features[d]
-        best: dict[int, tuple[float, int]] = {}
-        for col in np.flatnonzero(sims[r] >= config.denial_threshold):
-            a = asserting[int(col)]
-            if _can_deny(denial, features[a], common):
-                score = float(sims[r, col])
-                if score > best.get(group_of[a], (-1.0, 0))[0]:
-                    best[group_of[a]] = (score, a)
-        if not best:
-            continue
-        top = max(score for score, _ in best.values())
-        for group, (score, a) in sorted(best.items()):
-            if score >= top - config.denial_margin:
-                ties.append(Tie("denial", group, group_of[d], (a, d)))
-    return ties + _same_denials(ties, denying, vectors, group_of, config)
-
-
-def _same_denials(
-    ties: Sequence[Tie],
-    denying: Sequence[int],
-    vectors: Vectors,
-    group_of: Sequence[int],
-    config: ConflictConfig,
-) -> list[Tie]:
-    """Ties between denying groups that deny alike ("Brightwater has denied that its batteries
-    started the fire" / "There is no evidence that the batteries in our bay caused this fire"), so
-    that one disputed point is one conflict even when its assertion was told in groups apart."""
-    tied = sorted({t.claims[1] for t in ties})
-    if len(tied) < 2:
-        return []
-    index = np.array(tied, dtype=np.intp)
-    sims = vectors.similarity(index, index, contained=True)
-    out = []
-    for x, y in zip(*np.nonzero(np.triu(sims >= config.same_denial, k=1)), strict=True):
-        a, b = tied[int(x)], tied[int(y)]
-        if group_of[a] != group_of[b]:
-            out.append(Tie("same_denial", group_of[a], group_of[b], (a, b)))
-    return out
-
-
-def _can_deny(denial: ClaimFeatures, claim: ClaimFeatures, common: frozenset[str]) -> bool:
-    """A denial of ``claim`` by another party, about something more particular than the story's
-    own name: they share a word that is not everywhere in the story."""
-    if claim.article_id == denial.article_id and claim.claim.start == denial.claim.start:
-        return False
-    if not (set(denial.stems) & set(claim.stems)) - common:
-        return False
-    # one party restating itself is not a denial by another
-    return not (
-        denial.speaker and claim.speaker and names_compatible(denial.speaker, claim.speaker)
     )
 
 
@@ -224,7 +114,8 @@ def conflicts_from_ties(
     value_support: Callable[[str, float], int],
 ) -> list[tuple[Conflict, list[int]]]:
     """One conflict per kind and connected set of tied groups, with the member claims of every
-    group in it and a short readable detail; each with the indices of its groups.
+    group in it and a short readable detail; each with the indices of its groups. A denial's
+    claim ids start with the assertion and the denial its detail quotes.
     ``witnesses[g]`` are group ``g``'s independent witnesses; ``value_support(label, value)`` the
     number of families giving a figure."""
     out = []
@@ -233,38 +124,28 @@ def conflicts_from_ties(
         ("numeric", ("numeric", "same_figure")),
     ):
         of_kind = [t for t in ties if t.kind in edges]
-        for members in _components([(t.first, t.second) for t in of_kind]):
+        for members in components([(t.first, t.second) for t in of_kind]):
             inside = set(members)
             these = [t for t in of_kind if t.kind == kind and t.first in inside]
             if not these:
                 continue
-            claim_ids = tuple(features[c].id for g in members for c in groups[g])
+            every = [features[c].id for g in members for c in groups[g]]
             if kind == "denial":
-                conflict = Conflict("denial", claim_ids, _denial_detail(features, these, witnesses))
+                tie = _shown_denial(features, these, witnesses)
+                asserting = {t.first for t in these}
+                sides = (
+                    _side_witnesses(asserting, witnesses),
+                    _side_witnesses(set(members) - asserting, witnesses),
+                )
+                shown = [features[c].id for c in tie.claims]
+                claim_ids = tuple(dict.fromkeys(shown + every))
+                detail = _denial_detail(features, tie, sides)
+                conflict = Conflict("denial", claim_ids, detail)
             else:
-                conflict = Conflict("numeric", claim_ids, _numeric_detail(these, value_support))
+                detail = _numeric_detail(these, value_support)
+                conflict = Conflict("numeric", tuple(every), detail)
             out.append((conflict, members))
     return out
-
-
-def _components(edges: Sequence[tuple[int, int]]) -> list[list[int]]:
-    parent: dict[int, int] = {}
-
-    def root(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in edges:
-        ra, rb = root(a), root(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[int, list[int]] = {}
-    for node in sorted(parent):
-        members.setdefault(root(node), []).append(node)
-    return [members[r] for r in sorted(members)]
 
 
 def _quote(text: str) -> str:
@@ -278,18 +159,32 @@ def _families(n: int) -> str:
     return f"{n} famil{'y' if n == 1 else 'ies'}"
 
 
-def _denial_detail(
+def _side_witnesses(groups: set[int], witnesses: Sequence[Sequence[str]]) -> int:
+    return len({w for g in groups for w in witnesses[g]})
+
+
+def _shown_denial(
     features: Sequence[ClaimFeatures], ties: Sequence[Tie], witnesses: Sequence[Sequence[str]]
-) -> str:
-    """The best-supported assertion and the best-supported denial of it, quoted."""
-    tie = max(ties, key=lambda t: (len(witnesses[t.first]), len(witnesses[t.second]), -t.first))
+) -> Tie:
+    """The tie to show: the best-supported assertion and denial, a speaker named by name
+    ("Amos Keeling", not "the company") preferred."""
+
+    def rank(t: Tie) -> tuple[int, int, bool, bool, int]:
+        named = [bool(features[c].speaker) for c in t.claims]
+        return (len(witnesses[t.first]), len(witnesses[t.second]), named[0], named[1], -t.first)
+
+    return max(ties, key=rank)
+
+
+def _denial_detail(features: Sequence[ClaimFeatures], tie: Tie, sides: tuple[int, int]) -> str:
+    """The shown assertion and denial, quoted, each with the independent families of its side
+    (every group asserting, every group denying)."""
     asserted, denied = features[tie.claims[0]], features[tie.claims[1]]
     who_asserts = asserted.claim.speaker or "one report"
     who_denies = denied.claim.speaker or "another"
     return (
-        f"{who_asserts} ({_families(len(witnesses[tie.first]))}): {_quote(asserted.text)}; "
-        f"denied by {who_denies} ({_families(len(witnesses[tie.second]))}): "
-        f"{_quote(denied.text)}"
+        f"{who_asserts} ({_families(sides[0])}): {_quote(asserted.text)}; "
+        f"denied by {who_denies} ({_families(sides[1])}): {_quote(denied.text)}"
     )
 
 

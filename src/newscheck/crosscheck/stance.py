@@ -13,7 +13,7 @@ from typing import Literal
 
 from newscheck.model import Claim
 
-STANCE_SCHEME = "stance.cue+negation-patterns.v1"
+STANCE_SCHEME = "stance.cue+negation-patterns.v2"
 
 Polarity = Literal["asserts", "denies", "abstains"]
 
@@ -32,7 +32,7 @@ DENIAL_CUES = (
 """Beginnings of cue words that deny what follows ("denied", "refuted", "dismissed")."""
 
 _DENIAL_WORDS = re.compile(
-    r"\b(?:there\s+(?:is|was|are|were|has\s+been)\s+no|no\s+(?:evidence|proof|threat|sign)\b|"
+    r"\b(?:there\s+(?:is|was|are|were|has\s+been)\s+[\"“‘']?no\b|no\s+(?:evidence|proof|threat|sign)\b|"
     r"nothing\s+to\s+do\s+with|not\s+true|untrue|false|fabricated|baseless|groundless|"
     r"(?:den(?:y|ies|ied)|refut\w*|reject\w*|dismiss\w*)\b)",
     re.IGNORECASE,
@@ -54,8 +54,15 @@ def polarity(claim: Claim) -> Polarity:
         return "abstains"
     if claim.stance == "denies":
         return "denies"
-    if any(word.startswith(DENIAL_CUES) for word in cue.split()):
-        return "denies"
-    if _DENIAL_WORDS.search(text):
+    if explicit_denial(claim):
         return "denies"
     return "asserts"
+
+
+def explicit_denial(claim: Claim) -> bool:
+    """The claim denies in so many words: a cue of denial ("denied", "refuted") or words that
+    deny ("there is no evidence that", "not true"), not a mere negation ("does not intend")."""
+    cue = (claim.cue or "").lower()
+    if any(word.startswith(DENIAL_CUES) for word in cue.split()):
+        return True
+    return bool(_DENIAL_WORDS.search(claim.text))

@@ -62,8 +62,10 @@ class Vectors:
         semantic = self.semantic[rows] @ self.semantic[cols].T
         return SEMANTIC_WEIGHT * semantic + (1.0 - SEMANTIC_WEIGHT) * lexical
 
-    def pair(self, i: int, j: int) -> float:
-        block = self.similarity(np.array([i], dtype=np.intp), np.array([j], dtype=np.intp))
+    def pair(self, i: int, j: int, *, contained: bool = False) -> float:
+        block = self.similarity(
+            np.array([i], dtype=np.intp), np.array([j], dtype=np.intp), contained=contained
+        )
         return float(block[0, 0])
 
     def pooled(self, members: Sequence[Sequence[int]]) -> Vectors:

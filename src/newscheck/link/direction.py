@@ -1,9 +1,10 @@
 """Which of two linked articles is the origin: by publication time, else by the text itself.
 
 An origin keeps exact quotes, full names ("Dmitri S. Peskov", "Mr. Putin") and specific figures; a
-rewrite generalises them away, repeats itself and adds commentary ("a significant town", "the
-volatile region"). The cues are compared on the sentences the two articles share, so a long
-origin does not win merely by being long.
+rewrite generalises them away, repeats itself, adds commentary ("a significant town", "the
+volatile region") and is mostly made of the origin's sentences while the origin says more. Quotes,
+figures and names are counted on the sentences the two articles share, so a long origin does not
+win merely by being long; commentary, repeats and coverage are read on the whole articles.
 """
 
 from __future__ import annotations
@@ -31,13 +32,13 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 
 COMMENTARY = frozenset(
     [
-        "significant", "significantly", "crucial", "pivotal", "volatile", "daunting", "notably",
-        "underscores", "underscoring", "underscored", "highlighting", "highlights", "signaling",
-        "signalling", "signals", "firmly", "narrative", "rightful", "severity", "insincerity",
-        "aggressions", "escalating", "escalation", "unprecedented", "dramatic", "dramatically",
-        "alarming", "stark", "broader", "remarkable", "remarkably", "intensifying", "intensifies",
-        "intensified", "amid", "bracing", "trajectory", "shaping", "landscape", "testament",
-        "complex",
+        "alarming", "amid", "bracing", "broader", "complex", "comprehensive", "crucial", "daunting",
+        "delve", "dire", "dramatic", "dramatically", "escalating", "escalation", "firmly", "grim",
+        "highlight", "highlighting", "highlights", "intensifying", "landscape", "narrative",
+        "notable", "notably", "pivotal", "poignant", "remarkable", "remarkably", "resolute",
+        "robust", "shaping", "signaling", "signalling", "signals", "significant", "significantly",
+        "stark", "tapestry", "testament", "trajectory", "underscore", "underscored", "underscores",
+        "underscoring", "unprecedented", "unwavering", "vital", "volatile",
     ]
 )  # fmt: skip
 

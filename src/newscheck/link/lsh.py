@@ -77,9 +77,24 @@ def band_keys(signatures: UInt32Matrix, banding: Banding) -> UInt64Matrix:
     return keys
 
 
-def _band_pairs(keys: npt.NDArray[np.uint64], max_bucket: int) -> list[IntArray]:
-    order = np.argsort(keys, kind="stable")
+def _grouped(keys: npt.NDArray[np.uint64]) -> tuple[IntArray, npt.NDArray[np.uint64]]:
+    """Text indexes ordered by key, and within one key by index (the same on every platform:
+    a fast unstable sort, then only the few texts that share a key are put in index order)."""
+    order = np.argsort(keys)
     ordered = keys[order]
+    same = ordered[1:] == ordered[:-1]
+    shared = np.zeros(len(keys), dtype=np.bool_)
+    shared[1:] |= same
+    shared[:-1] |= same
+    at = np.flatnonzero(shared)
+    if len(at):
+        members = order[at]
+        order[at] = members[np.lexsort((members, ordered[at]))]
+    return order, ordered
+
+
+def _band_pairs(keys: npt.NDArray[np.uint64], max_bucket: int) -> list[IntArray]:
+    order, ordered = _grouped(keys)
     live = ordered != 0
     found: list[IntArray] = []
     for step in range(1, max_bucket + 1):

@@ -49,6 +49,8 @@ class SentenceScorer:
             raise ValueError(f"{model.name} needs sentence vectors")
         self.model = model
         self._cache: dict[tuple[int, int], Scored] = {}
+        self.memo: dict[tuple[int, int], list[Scored]] = {}
+        """Sentence matches of article pairs, kept by :func:`newscheck.link.align.align`."""
 
     @property
     def scheme(self) -> str:

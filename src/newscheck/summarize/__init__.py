@@ -18,7 +18,7 @@ from newscheck.summarize.dates import DATES_SCHEME
 from newscheck.summarize.mentions import mentions_of
 from newscheck.summarize.timeline import TIMELINE_SCHEME, timeline
 
-SUMMARY_SCHEME = "summary.extractive-by-support.v1"
+SUMMARY_SCHEME = "summary.extractive-by-support.v2"
 SCHEMES = (SUMMARY_SCHEME, TIMELINE_SCHEME, DATES_SCHEME)
 
 __all__ = ["SUMMARY_SCHEME", "Summary", "SummaryConfig", "summarize"]

@@ -3,7 +3,9 @@ citing every article that carries it; a contested point as its two sides in one 
 ("X says ...; Y denies ...") citing both.
 
 Extractive on purpose: every sentence is a sentence of a source (two joined by a semicolon for a
-contested point), so the summary adds no wording of its own.
+contested point), so the summary adds no wording of its own; and neutral: a telling with loaded
+words or a verdict ("shocking", "deserve") is quoted only when no other is, and a group told only
+that way is left out.
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from newscheck.summarize.mentions import (
     Mention,
     best_mention,
     cited_articles,
+    judges,
     leans_on_context,
     mentions_of,
+    reads_alone,
 )
 
 
@@ -115,7 +119,7 @@ def _items(
         if polarity(members[0]) == "abstains":
             continue
         quote = best_mention(mentions[group.id])
-        if quote is not None:
+        if quote is not None and not judges(quote.text):
             items.append(_Item(_rank([group], [quote], mentions, order), (group,), (quote,)))
     return items
 
@@ -133,9 +137,7 @@ def _sides(
     ranked = sorted(groups, key=lambda g: -g.families)
     quotable = [g for g in ranked if best_mention(mentions[g.id]) is not None]
     if conflict.kind == "denial":
-        denies = [g for g in quotable if polarity(claims[g.claim_ids[0]]) == "denies"]
-        asserts = [g for g in quotable if g not in denies]
-        return [(asserts[0], None), (denies[0], None)] if asserts and denies else []
+        return _denial_sides(conflict, quotable, mentions, claims)
     involved = set(conflict.claim_ids)
     values = [f for f in figures if f.status == "contested" and involved & set(f.claim_ids)]
     sides: list[tuple[ClaimGroup, frozenset[str] | None]] = []
@@ -155,6 +157,31 @@ def _sides(
         if len(sides) == 2:
             return sides
     return []
+
+
+def _denial_sides(
+    conflict: Conflict,
+    quotable: Sequence[ClaimGroup],
+    mentions: Mapping[str, list[Mention]],
+    claims: Mapping[str, Claim],
+) -> list[tuple[ClaimGroup, frozenset[str] | None]]:
+    """The assertion and the denial the conflict's detail quotes (its first two claims), each in
+    its own sentence when that reads on its own, else in the best sentence of its group; failing
+    that the best supported asserting and denying groups."""
+    denies = [g for g in quotable if polarity(claims[g.claim_ids[0]]) == "denies"]
+    asserts = [g for g in quotable if g not in denies]
+    sides: list[tuple[ClaimGroup, frozenset[str] | None]] = []
+    for shown, candidates in zip(conflict.claim_ids[:2], (asserts, denies), strict=False):
+        group = next((g for g in candidates if shown in g.claim_ids), None)
+        if group is None:
+            if not candidates:
+                return []
+            sides.append((candidates[0], None))
+        else:
+            own = best_mention(_giving(mentions[group.id], frozenset([shown])))
+            readable = own is not None and reads_alone(own.text)
+            sides.append((group, frozenset([shown]) if readable else None))
+    return sides if len(sides) == 2 else []
 
 
 def _giving(mentions: Sequence[Mention], claim_ids: frozenset[str] | None) -> list[Mention]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from newscheck.crosscheck.context import sentence_bounds
 from newscheck.crosscheck.features import claim_extent
+from newscheck.crosscheck.lexicon import EVALUATIVE_MARKERS, LOADED_WORDS
+from newscheck.crosscheck.terms import words
 from newscheck.model import Article, Claim, ClaimGroup, ClaimSupport
 
 QUOTABLE_WORDS = (6, 45)
@@ -80,19 +82,37 @@ def mentions_of(
 
 
 def best_mention(mentions: Sequence[Mention]) -> Mention | None:
-    """The mention to quote: not added by a rewrite, of a readable length, not opening with a
-    pronoun, earliest in the group's order (which puts a family's origin before its copies)."""
+    """The mention to quote: not added by a rewrite, in neutral words, of a readable length, not
+    opening with a pronoun, earliest in the group's order (which puts a family's origin before
+    its copies)."""
     usable = [m for m in mentions if not m.added]
     if not usable:
         return None
-    low, high = QUOTABLE_WORDS
 
-    def rank(index: int) -> tuple[int, int, int]:
+    def rank(index: int) -> tuple[bool, bool, bool, int]:
         text = usable[index].text
-        size = len(text.split())
-        return (0 if low <= size <= high else 1, 1 if leans_on_context(text) else 0, index)
+        return (judges(text), not quotable_length(text), leans_on_context(text), index)
 
     return usable[min(range(len(usable)), key=rank)]
+
+
+def judges(sentence: str) -> bool:
+    """The sentence uses a loaded word or passes a verdict ("shocking", "deserve"): a summary
+    quotes a neutral telling when there is one."""
+    lowered = sentence.lower()
+    return any(w in LOADED_WORDS for w in words(lowered)) or any(
+        marker in lowered for marker in EVALUATIVE_MARKERS
+    )
+
+
+def quotable_length(sentence: str) -> bool:
+    low, high = QUOTABLE_WORDS
+    return low <= len(sentence.split()) <= high
+
+
+def reads_alone(sentence: str) -> bool:
+    """Of a readable length and not leaning on the sentence before it."""
+    return quotable_length(sentence) and not leans_on_context(sentence)
 
 
 def leans_on_context(sentence: str) -> bool:

@@ -1,0 +1,91 @@
+"""Which article explains each sentence best.
+
+Independent reports of one event share its facts, so each of their sentences finds a related
+sentence somewhere, but in different articles: one report's lead is closest to a second report's,
+its quote to a third's. A rewrite's sentences are explained best by its origin, because that is
+where they came from, including the details no other article has (a witness, a distance, a quote).
+Closeness is the embedding cosine of the nearest sentence, or the paraphrase probability without
+embeddings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from newscheck.link.scoring import SentenceScorer
+
+FloatMatrix = npt.NDArray[np.float64]
+
+MARGIN = 0.03
+"""An article explains a sentence when its closeness is at most this far below the best: near
+copies of one origin, and sibling rewrites, explain the same sentence about equally well."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explainers:
+    """For each claim-like sentence of ``article``, how close each of ``others`` comes to it."""
+
+    article: int
+    rows: tuple[int, ...]
+    others: tuple[int, ...]
+    closeness: FloatMatrix
+    """``closeness[i, k]``: the nearest sentence of ``others[k]`` to ``rows[i]``."""
+    position: dict[int, int]
+    """Row -> its index in ``rows``."""
+    column: dict[int, int]
+    """Article -> its index in ``others``."""
+
+    def _columns(self, ignore: AbstractSet[int]) -> list[int]:
+        return [k for k, other in enumerate(self.others) if other not in ignore]
+
+    def best(self, row: int, ignore: AbstractSet[int] = frozenset()) -> float:
+        """The closeness of the article that explains ``row`` best, leaving out ``ignore``
+        (0 when there is none)."""
+        columns = self._columns(ignore)
+        if not columns:
+            return 0.0
+        return float(self.closeness[self.position[row], columns].max())
+
+    def of(self, row: int, other: int) -> float:
+        k = self.column.get(other)
+        return 0.0 if k is None else float(self.closeness[self.position[row], k])
+
+    def explains(
+        self, row: int, other: int, ignore: AbstractSet[int] = frozenset(), margin: float = MARGIN
+    ) -> bool:
+        """Whether ``other`` explains ``row`` as well as any article but ``ignore`` does (within
+        ``margin``)."""
+        return other in self.column and self.of(row, other) >= self.best(row, ignore) - margin
+
+    def runner_up(self, row: int, other: int, ignore: AbstractSet[int] = frozenset()) -> float:
+        """The best closeness of the articles other than ``other`` and ``ignore`` (0 when there
+        is none)."""
+        return self.best(row, {*ignore, other})
+
+
+def explainers(scorer: SentenceScorer, article: int, others: Iterable[int]) -> Explainers:
+    """How well each of ``others`` explains each claim-like sentence of ``article``."""
+    corpus = scorer.corpus
+    rows = corpus.claim_rows(article)
+    ordered = tuple(sorted(set(others) - {article}))
+    closeness = np.zeros((len(rows), len(ordered)), dtype=np.float64)
+    vectors = corpus.vectors if scorer.model.uses_cosine else None
+    mine = vectors[rows] if vectors is not None else None
+    for k, other in enumerate(ordered):
+        targets = corpus.claim_rows(other) or list(corpus.rows(other))
+        if not rows or not targets:
+            continue
+        if vectors is not None and mine is not None:
+            closeness[:, k] = (mine @ vectors[targets].T).max(axis=1)
+        else:
+            for i, candidates in enumerate(scorer.candidates(rows, targets)):
+                scores = [scorer.score(rows[i], o).probability for o in candidates]
+                closeness[i, k] = max(scores, default=0.0)
+    position = {row: i for i, row in enumerate(rows)}
+    column = {other: k for k, other in enumerate(ordered)}
+    return Explainers(article, tuple(rows), ordered, closeness, position, column)
