@@ -32,6 +32,9 @@ MIN_COUNT = 10
 MIN_WEIGHT = 0.02
 """Weights smaller than this are dropped from the shipped table."""
 
+Chunk = tuple[int, int, object]
+"""(text index, start of the chunk in the text, parsed chunk)."""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -54,8 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts = read_polnear(TRAIN)
     if args.quick:
         texts = texts[:30]
-    docs, lemmas = parse(texts, args.cache if not args.quick else None)
-    rows, labels, groups = examples(texts, docs, lemmas)
+    chunks, lemmas = parse(texts, args.cache if not args.quick else None)
+    rows, labels, groups = examples(texts, chunks, lemmas)
     print(f"{len(texts)} texts, {len(labels)} candidates, {sum(labels)} annotated cue heads")
     counts = Counter(f for row in rows for f in set(row))
     kept = {f for f, n in counts.items() if n >= MIN_COUNT}
@@ -109,29 +112,43 @@ def new_model(c: float) -> object:
     return LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear")
 
 
-def parse(texts: Sequence[object], cache: Path | None) -> tuple[list[object], object]:
+def parse(texts: Sequence[object], cache: Path | None) -> tuple[list[Chunk], object]:
+    """Every text parsed line by line, as the extractor parses it (``nlp.chunk_text``), so that
+    the features are fitted on the parses they are read from."""
+    import json
+
     from spacy.tokens import DocBin
 
     from newscheck.extract.lemmas import Lemmas
-    from newscheck.extract.nlp import load_pipeline
+    from newscheck.extract.nlp import chunk_text, load_pipeline
 
     nlp = load_pipeline(with_ner=False)
     lemmas = Lemmas.for_pipeline(nlp)
-    path = cache / f"polnear-train-{len(texts)}.spacy" if cache else None
-    if path is not None and path.exists():
-        return list(DocBin().from_disk(path).get_docs(nlp.vocab)), lemmas
+    chunks = [
+        [index, start, end]
+        for index, text in enumerate(texts)
+        for start, end in chunk_text(text.text)  # type: ignore[attr-defined]
+    ]
+    if cache is not None:
+        path = cache / f"polnear-train-{len(texts)}-chunks.spacy"
+        index_path = path.with_suffix(".json")
+        same = index_path.exists() and json.loads(index_path.read_text()) == chunks
+        if same and path.exists():
+            docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+            return [(i, s, d) for (i, s, _), d in zip(chunks, docs, strict=True)], lemmas
     started = time.perf_counter()
-    docs = list(nlp.pipe((t.text for t in texts), batch_size=16))  # type: ignore[attr-defined]
-    print(f"parsed {len(docs)} texts in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    if path is not None:
+    stream = (texts[i].text[s:e] for i, s, e in chunks)  # type: ignore[attr-defined]
+    docs = list(nlp.pipe(stream, batch_size=32))
+    print(f"parsed {len(texts)} texts in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    if cache is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(docs=docs)
-        bin_.to_disk(path)
-    return docs, lemmas
+        DocBin(docs=docs).to_disk(path)
+        index_path.write_text(json.dumps(chunks))
+    return [(i, s, d) for (i, s, _), d in zip(chunks, docs, strict=True)], lemmas
 
 
 def examples(
-    texts: Sequence[object], docs: Sequence[object], lemmas: object
+    texts: Sequence[object], chunks: Sequence[Chunk], lemmas: object
 ) -> tuple[list[list[str]], list[int], list[int]]:
     """Features and labels of every cue candidate; the group is the text's index (for folds)."""
     from newscheck.extract.cues import candidates, cue_features
@@ -140,8 +157,8 @@ def examples(
     rows: list[list[str]] = []
     labels: list[int] = []
     groups: list[int] = []
-    for index, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-        heads = gold_cue_heads(doc, text.gold)  # type: ignore[attr-defined]
+    for index, offset, doc in chunks:
+        heads = gold_cue_heads(doc, texts[index].gold, offset)  # type: ignore[attr-defined]
         quotes = QuoteIndex.of(doc.text)  # type: ignore[attr-defined]
         for token, lemma in candidates(list(doc), lemmas):  # type: ignore[call-overload, arg-type]
             rows.append(cue_features(token, lemma, quotes))
@@ -150,14 +167,19 @@ def examples(
     return rows, labels, groups
 
 
-def gold_cue_heads(doc: object, gold: Sequence[object]) -> set[int]:
+def gold_cue_heads(doc: object, gold: Sequence[object], offset: int = 0) -> set[int]:
+    """The head token of each annotated cue that lies in this chunk (``offset``: where the
+    chunk starts in its text)."""
     heads = set()
+    length = len(doc.text)  # type: ignore[attr-defined]
     for attribution in gold:
         fragments = attribution.cue  # type: ignore[attr-defined]
         if not fragments:
             continue
-        start = min(s for s, _ in fragments)
-        end = max(e for _, e in fragments)
+        start = min(s for s, _ in fragments) - offset
+        end = max(e for _, e in fragments) - offset
+        if start < 0 or end > length:
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")  # type: ignore[attr-defined]
         if span is not None and len(span):
             heads.add(span.root.i)
@@ -199,7 +221,7 @@ def write_module(
     OUTPUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-FEATURES_VERSION = "v3"
+FEATURES_VERSION = "v4"
 
 
 def python_string(text: str) -> str:

@@ -75,3 +75,31 @@ def test_offsets_are_into_the_text_as_given_across_lines(extractor: Extractor) -
     [(source, cue, content)] = one_text(extractor, text)
     assert (source, cue) == ("The coach", "said")
     assert content == "the team was tired"
+
+
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it(extractor: Extractor) -> None:
+    text = "The new bridge, the engineer said, will carry trams by spring."
+    [(source, cue, content)] = one_text(extractor, text)
+    assert (source, cue) == ("the engineer", "said")
+    assert content.startswith("The new bridge") and content.endswith("trams by spring")
+
+
+def test_a_bare_speaker_sentence_reports_the_quote_before_it(extractor: Extractor) -> None:
+    text = "“Who will pay for the new harbour?” Councillor Dana Moss asked. The vote is on Friday."
+    [(source, cue, content)] = one_text(extractor, text)
+    assert (source, cue) == ("Councillor Dana Moss", "asked")
+    assert content == "“Who will pay for the new harbour?”"
+
+
+def test_an_attitude_stated_with_to_be(extractor: Extractor) -> None:
+    text = "Local fishermen are afraid that the new quay will close the bay."
+    assert one_text(extractor, text) == [
+        ("Local fishermen", "are afraid", "that the new quay will close the bay")
+    ]
+
+
+def test_a_closing_colon_introduces_the_next_paragraph(extractor: Extractor) -> None:
+    text = "The mayor spoke at the quay. She said:\n\n“We will rebuild it before winter.”\n"
+    [(source, cue, content)] = one_text(extractor, text)
+    assert (source, cue) == ("She", "said")
+    assert content == "“We will rebuild it before winter.”"

@@ -7,6 +7,8 @@ parse around the cue:
 - "C, according to X": the object of "to" and the rest of the clause;
 - "X wants to C", "X endorsed C", "X called for C": the subject and the complement;
 - "X's claim that C": the possessor and the clause;
+- "C1, X said, C2": the whole clause around the cue; "“C?” X asked.": the quote before;
+- "X is afraid that C", "X has been critical of C": an attitude stated with "to be";
 - a quote that runs over several sentences is taken whole;
 - "Gerasimov reported, according to TASS": speaker Gerasimov, via TASS.
 
@@ -24,6 +26,7 @@ from newscheck.extract.contents import content_of, extend_to_quote
 from newscheck.extract.cues import CueModel, candidates, cue_features
 from newscheck.extract.lemmas import Lemmas
 from newscheck.extract.lexicon import words
+from newscheck.extract.predicates import attitude_of, predicate_content, predicate_extent
 from newscheck.extract.quotes import QUOTE_MARKS, QuoteIndex
 from newscheck.extract.sources import cue_extent, source_of, subject_of
 from newscheck.extract.spans import char_range, trim
@@ -32,7 +35,7 @@ from newscheck.model import Attribution, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SCHEME = "attribution.spacy-deps+cue-lr.v1"
+SCHEME = "attribution.spacy-deps+cue-lr.v2"
 
 REPORTING_VERBS = words(
     """
@@ -61,9 +64,11 @@ def attributions_in(
     lemmas: Lemmas,
     offset: int = 0,
     text: str | None = None,
+    following: tuple[int, int] | None = None,
 ) -> list[Attribution]:
     """Attributions in a parsed text. Spans are offsets into ``text`` (the doc's text by default)
-    plus ``offset`` when the doc is a chunk of a longer text."""
+    plus ``offset`` when the doc is a chunk of a longer text. ``following`` is the range of the
+    next chunk (same offsets): what a closing "He said:" introduces."""
     quotes = QuoteIndex.of(doc.text)
     scored: list[tuple[float, Token, str]] = []
     for token, lemma in candidates(list(doc), lemmas):
@@ -71,7 +76,38 @@ def attributions_in(
         if probability >= model.threshold:
             scored.append((probability, token, lemma))
     found = _resolve(doc, scored, quotes, lemmas)
-    return [_to_attribution(f, article_id, offset) for f in found]
+    out = [_to_attribution(f, article_id, offset) for f in found]
+    if following is not None:
+        introduced = _introducing(doc, scored, found)
+        if introduced is not None:
+            out.append(_to_attribution(introduced, article_id, offset, following))
+    return out
+
+
+def _introducing(
+    doc: Doc, scored: Sequence[tuple[float, Token, str]], found: Sequence[_Found]
+) -> _Found | None:
+    """ "The New York Times reports:" / "He added:" closing a paragraph, the words in the next:
+    a cue heading the last sentence, which ends in a colon, and read no content here."""
+    last = next((t for t in reversed(doc) if not t.is_space), None)
+    if last is None or last.text != ":" or any(f.cue_token == last.i for f in found):
+        return None
+    for _, cue, lemma in scored:
+        if cue.sent.end != last.i + 1 or cue.dep_ != "ROOT" or cue.pos_ != "VERB":
+            continue
+        if any(f.cue_token == cue.i for f in found) or any(
+            c.dep_ in ("ccomp", "xcomp", "dobj") for c in cue.children
+        ):
+            return None
+        source = source_of(cue, lemma)
+        return _Found(
+            cue=char_range(doc, cue_extent(cue, lemma)),
+            source=char_range(doc, source) if source else None,
+            content=(0, 0),
+            via=None,
+            cue_token=cue.i,
+        )
+    return None
 
 
 def _resolve(
@@ -118,6 +154,8 @@ def _read(doc: Doc, cue: Token, lemma: str, quotes: QuoteIndex, lemmas: Lemmas) 
         return _according_to(doc, cue, quotes)
     if cue.text == ":":
         return _colon(doc, cue, quotes)
+    if cue.pos_ == "AUX" and attitude_of(cue) is not None:
+        return _attitude(doc, cue, quotes)
     extent = cue_extent(cue, lemma)
     content = content_of(doc, cue, lemma, extent, quotes)
     if content is None:
@@ -235,10 +273,38 @@ def _colon(doc: Doc, colon: Token, quotes: QuoteIndex) -> _Found | None:
     )
 
 
+def _attitude(doc: Doc, copula: Token, quotes: QuoteIndex) -> _Found | None:
+    """ "Many Democrats are afraid that C", "Graham has been critical of C"."""
+    attitude = attitude_of(copula)
+    if attitude is None:
+        return None
+    found = predicate_content(copula, attitude)
+    if found is None:
+        return None
+    content, preposition = found
+    trimmed = trim(content)
+    if not trimmed:
+        return None
+    source = subject_of(copula)
+    start, end = char_range(doc, trimmed)
+    return _Found(
+        cue=char_range(doc, predicate_extent(copula, attitude, preposition)),
+        source=char_range(doc, source) if source else None,
+        content=extend_to_quote(start, end, quotes),
+        via=None,
+        cue_token=copula.i,
+    )
+
+
 # --------------------------------------------------------------------------- records
 
 
-def _to_attribution(found: _Found, article_id: str, offset: int) -> Attribution:
+def _to_attribution(
+    found: _Found, article_id: str, offset: int, content: tuple[int, int] | None = None
+) -> Attribution:
+    """The record, offsets shifted to the whole text; ``content`` (already shifted) replaces the
+    found content when it lies in another chunk."""
+
     def span(rng: tuple[int, int]) -> Span:
         return Span(article_id, rng[0] + offset, rng[1] + offset)
 
@@ -246,7 +312,7 @@ def _to_attribution(found: _Found, article_id: str, offset: int) -> Attribution:
         article_id=article_id,
         source=span(found.source) if found.source else None,
         cue=span(found.cue),
-        content=span(found.content),
+        content=Span(article_id, *content) if content is not None else span(found.content),
         via=span(found.via) if found.via else None,
         scheme=SCHEME,
     )

@@ -34,7 +34,9 @@ def content_of(
     if found is None:
         return None
     complement, after = found
-    side = [t for t in complement if t.i not in cue_ids and (t.i > cue.i) == after]
+    side = [
+        t for t in complement if t.i not in cue_ids and (after is None or (t.i > cue.i) == after)
+    ]
     trimmed = trim(side)
     if not trimmed:
         return None
@@ -44,9 +46,10 @@ def content_of(
 
 def _complement(
     cue: Token, lemma: str, children: list[Token], cue_ids: set[int]
-) -> tuple[list[Token], bool] | None:
+) -> tuple[list[Token], bool | None] | None:
     """The tokens of what the cue reports, by the first rule that applies, and whether they
-    follow the cue (content lies on one side of it)."""
+    follow the cue (content lies on one side of it; None: on both, around a cue set off by
+    commas)."""
     clauses = [c for c in children if c.dep_ in _CLAUSES_AND_OBJECTS]
     if clauses:
         if lemma in ADDRESSEE_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in clauses):
@@ -78,6 +81,9 @@ def _complement(
         # "“C,” he said" parsed with the quote as the root and the cue hanging from it
         left_out = {t.i for t in cue.subtree}
         return [t for t in cue.head.subtree if t.i not in left_out and t.i < cue.i], False
+    if cue.dep_ == "parataxis" and _sandwiched(cue):
+        # "Climate change, Mr. Obama says, is the greatest threat": the clause around the cue
+        return list(cue.head.subtree), None
     if cue.pos_ in ("NOUN", "PROPN"):
         clause = next((c for c in children if c.dep_ in ("acl", "relcl") and _has_mark(c)), None)
         if clause is not None:
@@ -85,7 +91,26 @@ def _complement(
     return None
 
 
-def _nearby_quote(doc: Doc, cue: Token, quotes: QuoteIndex) -> tuple[list[Token], bool] | None:
+def _sandwiched(cue: Token) -> bool:
+    """A cue set off by commas inside the clause it reports ("C1, he said, C2")."""
+    subtree = list(cue.subtree)
+    first, last = subtree[0], subtree[-1]
+    sentence = cue.sent
+    before = first if first.is_punct else (first.nbor(-1) if first.i > sentence.start else None)
+    after = last if last.is_punct else (last.nbor(1) if last.i + 1 < sentence.end else None)
+    return (
+        before is not None
+        and after is not None
+        and before.text in ",—–"
+        and after.text in ",—–"
+        and before.i > sentence.start
+        and after.i + 1 < sentence.end
+    )
+
+
+def _nearby_quote(
+    doc: Doc, cue: Token, quotes: QuoteIndex
+) -> tuple[list[Token], bool | None] | None:
     """ "“Okay,” I said, attempting to regroup." / "he said: “…”": the nearest quotation in the
     cue's sentence (within a few words) that the parse did not hang on the cue."""
     regions = set()
@@ -95,7 +120,10 @@ def _nearby_quote(doc: Doc, cue: Token, quotes: QuoteIndex) -> tuple[list[Token]
             if region is not None and not region[0] <= cue.idx < region[1]:
                 regions.add(region)
     if not regions:
-        return None
+        before = _quote_just_before(doc, cue, quotes)
+        if before is None:
+            return None
+        regions.add(before)
     best = min(regions, key=lambda r: (_distance(r, cue), r[0]))
     if _distance(best, cue) > MAX_QUOTE_DISTANCE:
         return None
@@ -103,6 +131,29 @@ def _nearby_quote(doc: Doc, cue: Token, quotes: QuoteIndex) -> tuple[list[Token]
     if span is None:
         return None
     return list(span), best[0] > cue.idx
+
+
+_CUE_WORDS = frozenset({"aux", "auxpass", "neg", "advmod"})
+"""Dependencies of words before a cue that belong to it ("has not said")."""
+
+
+def _quote_just_before(doc: Doc, cue: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """ "“How many times …?” Clinton said.": a sentence of only the speaker and the cue reports
+    the quotation that ends just before it."""
+    sentence = cue.sent
+    if sentence.start == 0:
+        return None
+    subject = {t.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    lead = [t for t in doc[sentence.start : cue.i] if not (t.is_punct or t.is_space)]
+    if not subject or any(t.i not in subject and t.dep_ not in _CUE_WORDS for t in lead):
+        return None
+    rest = [t for t in doc[cue.i + 1 : sentence.end] if not (t.is_punct or t.is_space)]
+    if any(t.dep_ not in ("advmod", "npadvmod", "prep", "pobj", "det", "compound") for t in rest):
+        return None
+    previous = doc[sentence.start - 1]
+    while previous.i > 0 and (previous.is_space or previous.text in ".?!"):
+        previous = previous.nbor(-1)
+    return quotes.region_at(previous.idx)
 
 
 def _distance(region: tuple[int, int], cue: Token) -> int:

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from newscheck.extract.lemmas import Lemmas
 from newscheck.extract.lexicon import CLASS_OF, words
+from newscheck.extract.predicates import attitude_of
 from newscheck.extract.quotes import QuoteIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FEATURES_SCHEME = "cue-features.v3"
+FEATURES_SCHEME = "cue-features.v4"
 
 NOUN_CUES = words(
     """
@@ -34,6 +35,15 @@ NOUN_CUES = words(
     charges answer explanation testimony memo endorsement assessment prediction concern
     concerns fear fears hope hopes desire push vow confidence doubt doubts insists
     disagreement agreement argues says writes notes
+    idea ideas outlook rhetoric determination theory acknowledgment acknowledgement eagerness
+    emphasis advice disdain contempt admiration adulation enthusiasm skepticism scepticism
+    reluctance refusal willingness commitment intention wish wishes dismissal rejection
+    objection objections backing ire anger outrage outcry frustration condemnation approval
+    disapproval recommendation finding findings conclusion conclusions verdict ruling opinion
+    opinions editorial column narrative rationale justification defense defence excuse apology
+    admission confession plea appeal vote votes sentiment impression perception expectation
+    expectations forecast projection projections suspicion suspicions assumption insistence
+    rebuke rebuttal retort reply critique
     """
 )
 """Nouns (and a few mis-tagged verbs) that can be cues: "Trump's claim that ...", "the poll"."""
@@ -48,6 +58,8 @@ def is_candidate(token: Token, lemma: str) -> bool:
     if token.pos_ in CANDIDATE_POS:
         return True
     if token.lower_ == "according" or token.text == ":":
+        return True
+    if token.pos_ == "AUX" and attitude_of(token) is not None:
         return True
     return token.pos_ in ("NOUN", "AUX", "ADJ", "PROPN") and lemma in NOUN_CUES
 
@@ -73,6 +85,12 @@ def cue_features(token: Token, lemma: str, quotes: QuoteIndex, offset: int = 0) 
     if token.i + 1 < len(doc):
         features.append("NW=" + doc[token.i + 1].lower_)
     classes = CLASS_OF.get(lemma, ())
+    if pos == "AUX":
+        attitude = attitude_of(token)
+        if attitude is not None:
+            # "are afraid that": the attitude word says what the copula reports
+            features.extend(("PRED=" + attitude.lower_, "PRED|" + attitude.pos_))
+            classes = ("attitude",)
     features.extend("K=" + name for name in classes)
     has_subject = False
     inverted = False
@@ -90,9 +108,18 @@ def cue_features(token: Token, lemma: str, quotes: QuoteIndex, offset: int = 0) 
                     features.append("CMARK=" + grandchild.lower_)
                 elif grandchild.dep_ in ("nsubj", "nsubjpass", "expl"):
                     features.append("CSUBJ")
+        elif cdep in ("acl", "relcl") and child.i > token.i:
+            # "Trump's claim that C", "a report that C": a that-clause on a noun
+            if any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+                features.append("ACLTHAT|" + pos)
         elif cdep == "prep":
             features.append("PR=" + child.lower_)
             features.append("LPR=" + lemma + "|" + child.lower_)
+        elif cdep == "dobj":
+            # "unleashed a flurry of tweets", "faced questions": an object that is speech
+            features.append("OL=" + child.lower_)
+            if _speech_noun(child):
+                features.append("OSPEECH")
         elif cdep in ("nsubj", "nsubjpass"):
             has_subject = True
             features.append("SP=" + child.pos_)
@@ -109,7 +136,30 @@ def cue_features(token: Token, lemma: str, quotes: QuoteIndex, offset: int = 0) 
         features.append("INQUOTE")
     if _after_quote(token):
         features.append("AFTERQ")
+    if _quotes_after(token):
+        features.append("QRIGHT")
+    if len(classes) == 0:
+        features.append("NOCLASS|" + pos)
     return list(dict.fromkeys(features))
+
+
+def _speech_noun(noun: Token) -> bool:
+    """An object naming speech, itself or through "of" ("a flurry of tweets")."""
+    if noun.lower_ in NOUN_CUES:
+        return True
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.lower_ in NOUN_CUES for o in prep.children)
+        for prep in noun.children
+    )
+
+
+def _quotes_after(token: Token) -> bool:
+    """A quotation opens among what hangs on the cue after it ("painting Trump as a “con”")."""
+    right = token.right_edge.i
+    doc = token.doc
+    return any(t.text in ("“", '"', "‘") for t in doc[token.i + 1 : min(right + 1, token.i + 30)])
 
 
 def _after_quote(token: Token) -> bool:

@@ -45,6 +45,8 @@ class _Parsed:
     text_index: int
     offset: int
     doc: Doc
+    following: tuple[int, int] | None = None
+    """The next chunk of the same text (what a closing "He said:" introduces)."""
 
 
 class Extractor:
@@ -115,6 +117,7 @@ class Extractor:
                 self.cues,
                 self.lemmas,
                 offset=parsed.offset,
+                following=parsed.following,
             )
             out[parsed.text_index].extend(found)
         return out
@@ -164,7 +167,14 @@ class Extractor:
             entities.extend(entities_in(part.doc, aid, self.gazetteer, part.offset))
             figures.extend(figures_in(part.doc, aid, part.offset))
             attributions.extend(
-                attributions_in(part.doc, aid, self.cues, self.lemmas, offset=part.offset)
+                attributions_in(
+                    part.doc,
+                    aid,
+                    self.cues,
+                    self.lemmas,
+                    offset=part.offset,
+                    following=part.following,
+                )
             )
         named = name_entities(article.text, entities)
         context = ClaimContext(
@@ -193,12 +203,18 @@ class Extractor:
         ]
         nlp = self.nlp
         disable = [] if with_ner else ["ner"]
-        stream = ((texts[i][s:e], (i, s)) for i, s, e in chunks)
+        following = [
+            (chunks[k + 1][1], chunks[k + 1][2])
+            if k + 1 < len(chunks) and chunks[k + 1][0] == index
+            else None
+            for k, (index, _, _) in enumerate(chunks)
+        ]
+        stream = ((texts[i][s:e], k) for k, (i, s, e) in enumerate(chunks))
         with nlp.select_pipes(disable=[d for d in disable if d in nlp.pipe_names]):
-            for doc, (index, start) in nlp.pipe(
+            for doc, k in nlp.pipe(
                 stream, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
             ):
-                yield _Parsed(index, start, doc)
+                yield _Parsed(chunks[k][0], chunks[k][1], doc, following[k])
 
 
 def _length(doc: Doc) -> int:

@@ -36,19 +36,34 @@ CUE_CLASSES: dict[str, frozenset[str]] = {
         criticize criticise praise condemn slam blast denounce decry mock attack accuse
         blame fault laud hail applaud commend welcome congratulate thank lambaste berate
         rebuke scold chide ridicule deride belittle disparage label brand dub call
+        chastise castigate grill lash scorn assail excoriate paint portray cast depict
+        characterize characterise liken compare tout champion celebrate honor honour
+        salute endorse defend vilify demonize demonise smear shame insult lampoon
+        """
+    ),
+    "discourse": words(
+        """
+        discuss address debate detail describe outline cite reference mention highlight
+        raise question challenge investigate examine probe scrutinize document profile
+        illustrate present unveil propose tout push pitch echo invoke recount chronicle
+        summarize summarise review rate rank grade poll survey interview quiz query
+        lecture preach sing tweet retweet blog post email text message broadcast air
         """
     ),
     "belief": words(
         """
         think believe feel know suspect doubt assume presume guess reckon consider
         regard view see expect anticipate fear worry hope wish trust understand realize
-        realise recognize recognise remember forget imagine suppose
+        realise recognize recognise remember forget imagine suppose conclude deem
+        judge figure speculate wager bet sense notice envision envisage foresee
         """
     ),
     "intention": words(
         """
         want intend plan seek aim prefer like love hate oppose support favor favour back
-        endorse refuse decline agree vow pledge threaten try hope desire
+        endorse refuse decline agree vow pledge threaten try hope desire resist embrace
+        welcome admire adore despise loathe dislike resent crave demand insist urge
+        encourage implore beg press lobby campaign fight vote
         """
     ),
     "appearance": words("seem appear look sound"),
