@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newscheck.number_words import TENS, UNITS
+
 STEM_LENGTH = 5
 
 STOP_WORDS = frozenset(
@@ -248,36 +250,13 @@ SPELLING = {
 """British spellings folded to one form before stemming."""
 
 NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: value for word, value in UNITS.items() if value >= 2},
+    **TENS,
     "hundred": 100,
     "dozen": 12,
 }
-"""Number words read as values (enough to see that "Twelve people" and "12 people" agree)."""
+"""Number words read as values, enough to see that "Twelve people" and "12 people" agree ("one"
+and "zero" are left out: "one of the", "zero tolerance")."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w])|(?<![\w.,])\d+(?:\.\d+)?")

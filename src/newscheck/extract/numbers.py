@@ -5,47 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "mln": 1_000_000,
-    "billion": 1_000_000_000,
-    "bln": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+from newscheck.number_words import SCALES, TENS, UNITS
+
 OTHER_WORDS = {"dozen": 12, "a dozen": 12, "half": 0.5, "a half": 0.5, "couple": 2, "a couple": 2}
 
 _DIGITS = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newscheck.number_words import SCALES, TENS, UNITS
+
 LEXICAL_SCHEME = "lexical.words-stem-s.v1"
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*(?:[.,][0-9]+)*")
@@ -31,14 +33,10 @@ STOPWORDS = frozenset(
     ]
 )  # fmt: skip
 
-NUMBER_WORDS = {
-    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
-    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
-    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
-    "hundred": "100", "thousand": "1000", "million": "1000000", "billion": "1000000000",
-}  # fmt: skip
+NUMBER_WORDS = {word: str(value) for word, value in {**UNITS, **TENS}.items()} | {
+    word: str(SCALES[word]) for word in ("hundred", "thousand", "million", "billion")
+}
+"""Number words as the digits they stand for, so "twelve" and "12" match."""
 
 
 @lru_cache(maxsize=1 << 18)
