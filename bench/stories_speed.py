@@ -1,16 +1,28 @@
 """Speed and memory of online story clustering over a generated news stream.
 
-    python bench/stories_speed.py [--quick] [--articles N]
+    python bench/stories_speed.py [--quick] [--articles N] [--short N] [--no-embeddings]
 
-The stream is generated first (not timed) into a JSON Lines file, then read back and clustered
-twice: on one core (read, extract keys, weigh, cluster, all in this process) and on two cores (a
-second process reads, extracts keys and weighs them, this one clusters). What the articles/s
-figures include: parsing each JSON line into an Article, extracting its keys (terms, names,
-figures of the title and first 1,000 characters), weighing them (TF-IDF over the stream), and
-placing the article (candidate retrieval, scoring, merging, closing stories that leave the
-window). Not included: sentence embeddings (a CPU encodes ~270 leads/s; embed in
-batches beforehand, or on an accelerator). Memory: the clusterer's state and the resident size
-are sampled along the stream: once the window is full they level off instead of growing.
+The stream (fictional words, ~2,000 articles a day, events of a few articles over a few days) is
+generated first, not timed, into a JSON Lines file. Each run below is a fresh process reading it,
+so that its peak memory is its own. What is timed, per article, stage by stage:
+
+- parse: one JSON line into an ``Article``;
+- features: ``KeyExtractor`` (terms, names, figures of the title and first 1,000 characters);
+- weigh: ``Weigher`` (TF-IDF over the stream so far, index keys);
+- cluster: ``StoryClusterer.add_member`` (candidate stories from the index, vectorised scoring,
+  joining or starting a story, merging, closing stories that leave the window).
+
+"clustering given the features" is the last stage alone; "one core" is all four in one process;
+"two cores" runs parse, features and weigh in a second process that hands weighed articles over,
+while this one clusters. None of these include sentence embeddings: the embedding mode is timed
+apart, with generated unit vectors (event direction plus noise) standing in for the model's, and
+the model's own encoding rate on this CPU is printed beside it (it, not the clusterer, bounds
+that mode: encode beforehand in batches, or on an accelerator).
+
+Memory: the peak resident size of the one-core run at two stream lengths (``--short`` and
+``--articles``); with a window of ~8,000 articles, both should be about the same.
+Figures depend on the machine and its load: compare runs by the ratio to the reference printed
+in the same run (parse plus one regex pass over each text), and by the CPU check.
 """
 
 from __future__ import annotations
@@ -20,37 +32,24 @@ import json
 import multiprocessing as mp
 import os
 import re
+import resource
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from newscheck.model import Article, Story
-from newscheck.stories import (
-    ArticleKeys,
-    ClusterConfig,
-    KeyExtractor,
-    Member,
-    StoryClusterer,
-    Weigher,
-)
+from newscheck.stories import ClusterConfig, KeyExtractor, Member, StoryClusterer, Weigher
 from stories_synthetic import stream
 
 _WORDS = re.compile(r"\w+")
-_BATCH = 256
-
-
-def rss_mib() -> float:
-    """Resident set size of this process now (Linux), in MiB."""
-    try:
-        with open("/proc/self/statm") as f:
-            pages = int(f.read().split()[1])
-        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except OSError:
-        return float("nan")
+_BATCH = 512
+EMBEDDING_DIMENSIONS = 384
 
 
 def write_stream(path: Path, articles: int) -> Counter[int]:
@@ -71,101 +70,182 @@ def write_stream(path: Path, articles: int) -> Counter[int]:
     return sizes
 
 
-def read_stream(path: Path) -> Iterator[Article]:
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            r = json.loads(line)
-            yield Article(
-                id=r["id"],
-                title=r["title"],
-                text=r["text"],
-                location=str(path),
-                location_kind="path",
-                format="jsonl",
-                published=datetime.fromisoformat(r["published"]),
-                seq=r["seq"],
-            )
+def parse(line: str, location: str) -> Article:
+    r = json.loads(line)
+    return Article(
+        id=r["id"],
+        title=r["title"],
+        text=r["text"],
+        location=location,
+        location_kind="path",
+        format="jsonl",
+        published=datetime.fromisoformat(r["published"]),
+        seq=r["seq"],
+    )
+
+
+def event_of(article_id: str) -> int:
+    return int(article_id.rsplit("-", 1)[1])
+
+
+def event_embedding(article: Article, noise: float = 0.9) -> np.ndarray:
+    """A unit vector near its event's direction (both drawn from seeds, so every run agrees):
+    mean cosine ~0.55 within an event, ~0 across, about what MiniLM gives news leads."""
+    direction = np.random.default_rng(event_of(article.id)).standard_normal(EMBEDDING_DIMENSIONS)
+    jitter = np.random.default_rng(10**9 + article.seq).standard_normal(EMBEDDING_DIMENSIONS)
+    vector = direction / np.linalg.norm(direction) + noise * jitter / np.linalg.norm(jitter)
+    unit: np.ndarray = (vector / np.linalg.norm(vector)).astype(np.float32)
+    return unit
 
 
 class StreamingBCubed:
-    """BCubed over stories as they close, from per-story counts of gold events (read from the
-    generated ids, ``"<seq>-<event>"``)."""
+    """BCubed over stories as they close, from running sums (constant memory)."""
 
     def __init__(self, event_sizes: Counter[int]) -> None:
         self.event_sizes = event_sizes
-        self.cells: list[tuple[int, int, int]] = []  # (event, count, story size)
+        self.precision = 0.0
+        self.recall = 0.0
 
     def add(self, story: Story) -> None:
-        events = Counter(int(aid.rsplit("-", 1)[1]) for aid in story.article_ids)
         size = len(story.article_ids)
-        self.cells.extend((event, n, size) for event, n in events.items())
+        for event, n in Counter(map(event_of, story.article_ids)).items():
+            self.precision += n * n / size
+            self.recall += n * n / self.event_sizes[event]
 
-    def scores(self) -> tuple[float, float, float]:
+    def f1(self) -> float:
         total = sum(self.event_sizes.values())
-        precision = sum(n * n / size for _, n, size in self.cells) / total
-        recall = sum(n * n / self.event_sizes[e] for e, n, _ in self.cells) / total
-        return precision, recall, 2 * precision * recall / (precision + recall)
+        p, r = self.precision / total, self.recall / total
+        return 2 * p * r / (p + r)
 
 
-def _weigh_worker(path: Path, config: ClusterConfig, queue: mp.Queue[list[Member] | None]) -> None:
-    extract = KeyExtractor(lead_chars=config.lead_chars)
-    weigh = Weigher(config)
-    batch: list[Member] = []
-    for article in read_stream(path):
-        batch.append(weigh(extract(article)))
-        if len(batch) == _BATCH:
-            queue.put(batch)
-            batch = []
-    queue.put(batch)
-    queue.put(None)
+def peak_mib() -> float:
+    """Peak resident size of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def members_from_other_process(path: Path, config: ClusterConfig) -> Iterator[Member]:
-    queue: mp.Queue[list[Member] | None] = mp.Queue(maxsize=8)  # bounded: memory too
-    worker = mp.Process(target=_weigh_worker, args=(path, config, queue), daemon=True)
-    worker.start()
-    while (batch := queue.get()) is not None:
-        yield from batch
-    worker.join()
+# ------------------------------------------------------------------ runs (each in its own process)
 
 
-def run(path: Path, sizes: Counter[int], *, cores: int, samples: int = 5) -> None:
+def one_core(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any]:
+    """Every stage in this process, each timed apart."""
     config = ClusterConfig()
+    extract, weigh = KeyExtractor(lead_chars=config.lead_chars), Weigher(config)
     clusterer = StoryClusterer(config)
     score = StreamingBCubed(sizes)
-    total = sum(sizes.values())
-    every = max(1, total // samples)
-    print(f"\n{total:,} articles on {cores} core(s)")
-    print(
-        f"{'articles':>9} {'open stories':>13} {'open articles':>14} {'df keys':>10} {'RSS MiB':>8}"
-    )
-    done = 0
-    start, cpu = time.perf_counter(), time.process_time()
-    if cores == 2:
-        place = clusterer.add_member
-        items: Iterator[Member] | Iterator[ArticleKeys] = members_from_other_process(path, config)
-    else:
-        place = clusterer.add_keys  # type: ignore[assignment]
-        items = map(clusterer.extract, read_stream(path))
-    for item in items:
-        place(item)  # type: ignore[arg-type]
-        for story in clusterer.closed():
-            score.add(story)
-        done += 1
-        if done % every == 0:
-            print(
-                f"{done:>9,} {clusterer.open_stories:>13,} {clusterer.open_articles:>14,} "
-                f"{df_keys(clusterer, cores):>10} {rss_mib():>8.0f}"
-            )
+    # CPU time, not wall: on a shared machine it is the less distorted of the two.
+    clock = time.process_time
+    spent = dict.fromkeys(("parse", "features", "weigh", "cluster"), 0.0)
+    n = 0
+    start = time.perf_counter()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            # The stand-in embedding is made before the clock starts (a model's is not timed).
+            embedding = event_embedding(parse(line, path)) if embeddings else None
+            t0 = clock()
+            article = parse(line, path)
+            t1 = clock()
+            keys = extract(article, embedding)
+            t2 = clock()
+            member = weigh(keys)
+            t3 = clock()
+            clusterer.add_member(member)
+            for story in clusterer.closed():
+                score.add(story)
+            t4 = clock()
+            spent["parse"] += t1 - t0
+            spent["features"] += t2 - t1
+            spent["weigh"] += t3 - t2
+            spent["cluster"] += t4 - t3
+            n += 1
     for story in clusterer.finish():
         score.add(story)
-    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
-    precision, recall, f1 = score.scores()
+    return {
+        "articles": n,
+        "spent": spent,
+        "wall": time.perf_counter() - start,
+        "f1": score.f1(),
+        "peak_mib": peak_mib(),
+        "key_space": len(clusterer.space),
+        "df_keys": len(weigh.frequencies),
+    }
+
+
+def _weigh_worker(path: str, queue: mp.Queue[list[Member] | float]) -> None:
+    """Parse, extract and weigh; hand over batches, then this process's CPU seconds."""
+    cpu = time.process_time()
+    config = ClusterConfig()
+    extract, weigh = KeyExtractor(lead_chars=config.lead_chars), Weigher(config)
+    batch: list[Member] = []
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            batch.append(weigh(extract(parse(line, path))))
+            if len(batch) == _BATCH:
+                queue.put(batch)
+                batch = []
+    queue.put(batch)
+    queue.put(time.process_time() - cpu)
+
+
+def two_cores(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any]:
+    """Parse, features and weigh in a second process; cluster here."""
+    del embeddings
+    context = mp.get_context("spawn")
+    queue: mp.Queue[list[Member] | float] = context.Queue(maxsize=8)  # bounded: memory too
+    worker = context.Process(target=_weigh_worker, args=(path, queue), daemon=True)
+    clusterer = StoryClusterer(ClusterConfig())
+    score = StreamingBCubed(sizes)
+    start, cpu = time.perf_counter(), time.process_time()
+    worker.start()
+    n = 0
+    while isinstance(batch := queue.get(), list):
+        for member in batch:
+            clusterer.add_member(member)
+            for story in clusterer.closed():
+                score.add(story)
+        n += len(batch)
+    for story in clusterer.finish():
+        score.add(story)
+    wall = time.perf_counter() - start
+    worker.join()
+    return {
+        "articles": n,
+        "wall": wall,
+        "cpu": time.process_time() - cpu,
+        "worker_cpu": batch,
+        "f1": score.f1(),
+    }
+
+
+def _child(run: str, path: str, sizes: Counter[int], embeddings: bool, out: Any) -> None:
+    out.send(globals()[run](path, sizes, embeddings))
+
+
+def in_fresh_process(run: str, path: Path, sizes: Counter[int], embeddings: bool = False) -> Any:
+    context = mp.get_context("spawn")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(run, str(path), sizes, embeddings, send))
+    child.start()
+    result = receive.recv()
+    child.join()
+    return result
+
+
+# ------------------------------------------------------------------ printing
+
+
+def print_one_core(label: str, r: dict[str, Any]) -> None:
+    n, spent = r["articles"], r["spent"]
+    total = sum(spent.values())
+    print(f"\n{label}: {n:,} articles, one core, BCubed F1 {r['f1']:.3f}")
+    print(f"  {'stage (CPU time)':<34} {'us/article':>10} {'articles/s':>11}")
+    for stage, seconds in spent.items():
+        print(f"  {stage:<34} {seconds / n * 1e6:>10,.0f} {n / seconds:>11,.0f}")
+    print(f"  {'all four (one core)':<34} {total / n * 1e6:>10,.0f} {n / total:>11,.0f}")
+    print(f"  wall clock: {n / r['wall']:,.0f} articles/s ({r['wall']:.1f} s)")
     print(
-        f"throughput: {done / wall:,.0f} articles/s wall ({wall:.1f} s); "
-        f"this process used {cpu / done * 1e6:,.0f} us CPU per article"
+        f"  peak resident {r['peak_mib']:,.0f} MiB; key space {r['key_space']:,} keys, "
+        f"document frequencies {r['df_keys']:,} keys at the end"
     )
-    print(f"BCubed on the generated events: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
 
 
 def cpu_check() -> float:
@@ -175,39 +255,81 @@ def cpu_check() -> float:
     return time.process_time() - start
 
 
-def df_keys(clusterer: StoryClusterer, cores: int) -> str:
-    # With two cores the document frequencies live in the worker process.
-    return "(worker)" if cores == 2 else f"{len(clusterer.frequencies):,}"
-
-
 def reference(path: Path) -> float:
     """Articles/s of a plain pass in this process: parse each line and split its text into
     words. Compare runs by the ratio to it: machines and their load differ."""
     start = time.perf_counter()
     n = 0
-    for article in read_stream(path):
-        _WORDS.findall(article.text)
-        n += 1
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            _WORDS.findall(parse(line, str(path)).text)
+            n += 1
     return n / (time.perf_counter() - start)
+
+
+def model_rate(leads: int = 128) -> str:
+    """Leads/s of the bundled sentence model on this CPU, or why it was not measured."""
+    from newscheck.embed import Embedder, embeddings_available
+
+    if not embeddings_available():
+        return "not measured (the embed extra is not installed)"
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    texts = [f"{a.title}\n{a.text[:300]}" for a, _ in stream(leads, seed=11)]
+    embedder = Embedder()
+    embedder.encode(texts[:8])  # load the model, untimed
+    start = time.perf_counter()
+    embedder.encode(texts[8:])
+    return f"{(leads - 8) / (time.perf_counter() - start):,.0f} leads/s"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="4,000 articles (CI smoke run)")
-    parser.add_argument("--articles", type=int, default=None)
+    parser.add_argument("--quick", action="store_true", help="6,000 and 3,000 articles (smoke)")
+    parser.add_argument("--articles", type=int, default=None, help="the long stream (100,000)")
+    parser.add_argument("--short", type=int, default=None, help="the short stream (20,000)")
+    parser.add_argument("--no-embeddings", action="store_true", help="skip the embedding mode")
     args = parser.parse_args(argv)
-    articles = args.articles or (4_000 if args.quick else 100_000)
+    long = args.articles or (6_000 if args.quick else 100_000)
+    short = args.short or (3_000 if args.quick else 20_000)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "stream.jsonl"
-        sizes = write_stream(path, articles)
-        load = os.getloadavg()[0]
-        print(f"load average {load:.1f} on {os.cpu_count()} CPUs before the runs")
+        long_path, short_path = Path(tmp) / "long.jsonl", Path(tmp) / "short.jsonl"
+        long_sizes = write_stream(long_path, long)
+        short_sizes = write_stream(short_path, short)
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs before the runs")
         print(f"CPU check: sum(range(10**7)) takes {cpu_check():.3f} s of CPU in this process")
-        ref = reference(path)
+        ref = reference(long_path)
         print(f"reference (parse + one regex pass over each text): {ref:,.0f} articles/s")
-        run(path, sizes, cores=1)
-        run(path, sizes, cores=2)
-        print(f"load average {os.getloadavg()[0]:.1f} after the runs")
+
+        long_run = in_fresh_process("one_core", long_path, long_sizes)
+        print_one_core("lexical", long_run)
+        cluster_rate = long_run["articles"] / long_run["spent"]["cluster"]
+        print(f"  => clustering given the features: {cluster_rate:,.0f} articles/s")
+
+        two = in_fresh_process("two_cores", long_path, long_sizes)
+        n = two["articles"]
+        worker, main_cpu = two["worker_cpu"] / n * 1e6, two["cpu"] / n * 1e6
+        print(
+            f"\ntwo cores (parse, features, weigh in a second process; cluster here): "
+            f"{n / two['wall']:,.0f} articles/s wall ({two['wall']:.1f} s), BCubed F1 "
+            f"{two['f1']:.3f}\n  CPU per article: {worker:,.0f} us in the worker, "
+            f"{main_cpu:,.0f} us clustering (with unpickling); on two idle cores the slower "
+            f"one allows {1e6 / max(worker, main_cpu):,.0f} articles/s"
+        )
+
+        short_run = in_fresh_process("one_core", short_path, short_sizes)
+        print(
+            f"\nmemory, one core: peak resident {short_run['peak_mib']:,.0f} MiB after "
+            f"{short:,} articles, {long_run['peak_mib']:,.0f} MiB after {long:,} "
+            f"(key space {short_run['key_space']:,} and {long_run['key_space']:,} keys)"
+        )
+
+        if not args.no_embeddings:
+            embedded = in_fresh_process("one_core", short_path, short_sizes, embeddings=True)
+            print_one_core("with embeddings (generated vectors, not timed)", embedded)
+            rate = embedded["articles"] / embedded["spent"]["cluster"]
+            print(f"  => clustering given the features and embeddings: {rate:,.0f} articles/s")
+            print(f"  the bundled model on this CPU: {model_rate()} (it bounds this mode)")
+        print(f"\nload average {os.getloadavg()[0]:.1f} after the runs")
     return 0
 
 

@@ -225,7 +225,7 @@ class Story:
     """Earliest publication time of a member (None when no member is dated)."""
     last_seen: datetime | None = None
     scheme: str = ""
-    """Versioned name of the clustering that formed it (``stories.online-avglink.v1``)."""
+    """Versioned name of the clustering that formed it (``stories.online-avglink.v2``)."""
 
 
 # --------------------------------------------------------------------------- extract

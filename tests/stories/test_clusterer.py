@@ -122,3 +122,24 @@ def test_reopen_keeps_the_stored_id():
     (story,) = clusterer.finish()
     assert story.id == stored.id
     assert story.article_ids[:3] == stored.article_ids
+
+
+def test_forgetting_unused_keys_changes_no_story():
+    def stories(config: ClusterConfig) -> tuple[list[tuple[str, ...]], StoryClusterer]:
+        clusterer = StoryClusterer(config)
+        out = []
+        for n in range(30):
+            for article in _event(n, day=n / 2):
+                clusterer.add(article)
+            out.extend(clusterer.closed())
+        out.extend(clusterer.finish())
+        return sorted(s.article_ids for s in out), clusterer
+
+    plain, kept_all = stories(ClusterConfig(window_days=1.0))
+    compacted, forgetting = stories(ClusterConfig(window_days=1.0, min_key_space=8))
+    assert compacted == plain
+    assert len(plain) == 30
+    # Without forgetting, the vocabulary holds every event's words; with it, about the keys
+    # of the few stories open at a time (it may double before the next pass).
+    assert len(kept_all.space) > 200
+    assert len(forgetting.space) < 100

@@ -23,12 +23,7 @@ class EmbeddingBuckets:
         self._planes = rng.standard_normal((tables * bits, dimensions)).astype(np.float32)
 
     def keys(self, vector: np.ndarray) -> list[str]:
-        signs = (self._planes @ vector) > 0
-        out = []
-        for table in range(self.tables):
-            chunk = signs[table * self.bits : (table + 1) * self.bits]
-            code = 0
-            for bit in chunk:
-                code = (code << 1) | int(bit)
-            out.append(f"e{table}:{code}")
-        return out
+        signs = ((self._planes @ vector) > 0).reshape(self.tables, self.bits)
+        # Each table's bits read as a binary number, first plane highest.
+        codes = signs.astype(np.int64) @ (1 << np.arange(self.bits - 1, -1, -1, dtype=np.int64))
+        return [f"e{table}:{code}" for table, code in enumerate(codes.tolist())]

@@ -24,12 +24,13 @@ from newscheck.stories.features import (
     epoch_seconds,
     stream_order,
 )
+from newscheck.stories.keyspace import IdVector, KeySpace
 from newscheck.stories.open_story import Member, OpenStory
 from newscheck.stories.scoring import Scorer
 from newscheck.stories.weigher import Weigher
 from newscheck.stories.weighting import DocumentFrequencies
 
-CLUSTER_SCHEME = "stories.online-avglink.v1"
+CLUSTER_SCHEME = "stories.online-avglink.v2"
 
 
 class StoryClusterer:
@@ -49,7 +50,10 @@ class StoryClusterer:
         """``frequencies``: document frequencies counted beforehand (a batch known in advance);
         the clusterer then uses them as they are instead of counting articles as they arrive."""
         self.config = config or ClusterConfig()
-        self.scorer = Scorer(self.config)
+        self.space = KeySpace()
+        """Ids of the keys the open stories' sums hold (renumbered now and then, see
+        :meth:`_compact_space`)."""
+        self.scorer = Scorer(self.config, self.space)
         self.extract = KeyExtractor(lead_chars=self.config.lead_chars)
         self.weigh = Weigher(self.config, frequencies)
         self.clock: float | None = None
@@ -63,6 +67,7 @@ class StoryClusterer:
         self._closed: list[Story] = []
         self._next_key = 0
         self._arrivals = 0
+        self._compact_at = self.config.min_key_space
 
     @property
     def frequencies(self) -> DocumentFrequencies:
@@ -97,19 +102,22 @@ class StoryClusterer:
         if known is not None:
             return known
         time = self._tick(member.published)
-        scored = self._scored(member, time)
+        vector = self.space.vector(member.vector)
+        scored = self._scored(member, vector, time)
         target = self._story_of.get(join) if join is not None else None
         if target is None and scored and scored[0][0] >= scored[0][1]:
             target = scored[0][2]
         if target is None:
             story = self._new_story()
-            self._attach(story, member, time)
+            self._attach(story, member, vector, time)
         else:
             story = self._open[target]
-            self._attach(story, member, time)
+            self._attach(story, member, vector, time)
             margin = self.config.merge_margin
             story = self._merge_near(story, [k for s, t, k in scored if s >= t - margin])
         self._close_expired()
+        if len(self.space) > self._compact_at:
+            self._compact_space()
         return story.key
 
     def reopen(self, story: Story, members: Sequence[ArticleKeys]) -> int:
@@ -118,7 +126,9 @@ class StoryClusterer:
         order = sorted(members, key=lambda k: stream_order(k.published, k.seq, k.article_id))
         for keys in order:
             if keys.article_id not in self._story_of:
-                self._attach(open_story, self.weigh(keys), self._tick(keys.published))
+                member = self.weigh(keys)
+                vector = self.space.vector(member.vector)
+                self._attach(open_story, member, vector, self._tick(keys.published))
         return open_story.key
 
     def story_key(self, article_id: str) -> int | None:
@@ -138,12 +148,14 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ matching
 
-    def _scored(self, member: Member, time: float | None) -> list[tuple[float, float, int]]:
+    def _scored(
+        self, member: Member, vector: IdVector, time: float | None
+    ) -> list[tuple[float, float, int]]:
         """(score, threshold, key) of each candidate story, best first."""
-        out = []
-        for key in self._candidates(member):
-            score, threshold = self.scorer.article(member, time, self._open[key])
-            out.append((score, threshold, key))
+        keys = self._candidates(member)
+        stories = [self._open[key] for key in keys]
+        scores = self.scorer.articles(vector, member.embedding, time, stories)
+        out = [(s, t, key) for (s, t), key in zip(scores, keys, strict=True)]
         out.sort(key=lambda item: (item[1] - item[0], item[2]))
         return out
 
@@ -183,13 +195,17 @@ class StoryClusterer:
         return time
 
     def _new_story(self, stored: Story | None = None) -> OpenStory:
-        story = OpenStory(self._next_key, stored=stored, max_keys=self.config.centroid_keys)
+        story = OpenStory(
+            self._next_key, self.space, stored=stored, max_keys=self.config.centroid_keys
+        )
         self._next_key += 1
         self._open[story.key] = story
         return story
 
-    def _attach(self, story: OpenStory, member: Member, time: float | None) -> None:
-        story.add(member, time)
+    def _attach(
+        self, story: OpenStory, member: Member, vector: IdVector, time: float | None
+    ) -> None:
+        story.add(member, vector, time)
         self._story_of[member.article_id] = story.key
         for key, _ in member.retrieval:
             if key not in story.posted:
@@ -244,6 +260,15 @@ class StoryClusterer:
             (s.last_time, s.key) for s in self._open.values() if s.last_time is not None
         ]
         heapq.heapify(self._by_last_time)
+
+    def _compact_space(self) -> None:
+        # Keys of closed stories linger in the vocabulary; renumber those still held so that
+        # memory follows the open window. Amortised: the next one waits until it doubles.
+        stories = list(self._open.values())
+        totals = self.space.compact([s.total for s in stories])
+        for story, total in zip(stories, totals, strict=True):
+            story.total = total
+        self._compact_at = max(self.config.min_key_space, 2 * len(self.space))
 
     def _close(self, key: int) -> None:
         story = self._open.pop(key)

@@ -47,3 +47,6 @@ class ClusterConfig:
     have no clock to close them by)."""
     centroid_keys: int = 500
     """Keys kept per story (the heaviest of its summed vector), so a long story stays cheap."""
+    min_key_space: int = 1 << 16
+    """Keys interned before the clusterer first forgets those no open story holds (then
+    whenever the count doubles), so that its vocabulary follows the open window."""

@@ -16,7 +16,8 @@ from newscheck.stories.text import word_set
 
 NAMES_SCHEME = "names.capitalised.v1"
 
-_FIGURE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
+_DIGIT_RUN = re.compile(r"\d[\d.,]*")
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 
 NOT_NAMES = word_set(
@@ -44,9 +45,20 @@ def is_title_case(line: str) -> bool:
 
 def figures(text: str) -> list[str]:
     """Numbers of two or more digits in ``text``, thousands separators dropped, in order."""
+    # A figure starts a run of digits, dots and commas that follows no word character, dot or
+    # comma; scanning for runs (a fast, prefix-driven search) and checking the character before
+    # each finds the same figures as a look-behind at every position would, several times
+    # faster. A run holds at most one figure: every later start in it follows a run character.
     out: list[str] = []
-    for match in _FIGURE.finditer(text):
-        value = match.group().replace(",", "")
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before in "_.,":  # \w, "." or ","
+                continue
+        figure = _FIGURE.match(run.group())
+        assert figure is not None  # a run starts with a digit
+        value = figure.group().replace(",", "")
         if len(value.replace(".", "")) >= 2:
             out.append(value)
     return out

@@ -14,7 +14,15 @@ import numpy as np
 
 from newscheck.model import Story, group_id
 from newscheck.stories.features import stream_order
-from newscheck.stories.weighting import SparseVector, dot, heaviest
+from newscheck.stories.keyspace import (
+    EMPTY,
+    IdVector,
+    KeySpace,
+    grouped_sums,
+    heaviest,
+    row_dots,
+)
+from newscheck.stories.weighting import SparseVector
 
 STORY_ID_PREFIX = "story"
 TITLE_CHARS = 160
@@ -69,17 +77,23 @@ class OpenStory:
         "max_keys",
         "members",
         "posted",
+        "space",
         "stored",
         "total",
     )
 
-    def __init__(self, key: int, *, stored: Story | None = None, max_keys: int = 400) -> None:
+    def __init__(
+        self, key: int, space: KeySpace, *, stored: Story | None = None, max_keys: int = 400
+    ) -> None:
         self.key = key
+        self.space = space
+        """The key space the sums' ids belong to (shared by the clusterer's open stories)."""
         self.stored = stored
         """The stored story this continues (its id is kept), or None for a new one."""
         self.members: list[MemberRecord] = []
-        self.total: SparseVector = {}
-        """Sum of the members' vectors (the heaviest ``max_keys`` kept once it grows)."""
+        self.total: IdVector = EMPTY
+        """Sum of the members' vectors (the heaviest ``max_keys`` kept once it grows past twice
+        that)."""
         self.embedding_sum: np.ndarray | None = None
         self.embedding_count = 0
         self.first_time: float | None = None
@@ -92,14 +106,15 @@ class OpenStory:
     def __len__(self) -> int:
         return len(self.members)
 
-    def add(self, member: Member, time: float | None) -> None:
-        """Add ``member``, published (or, undated, placed by the stream's clock) at ``time``."""
+    def add(self, member: Member, vector: IdVector, time: float | None) -> None:
+        """Add ``member`` (``vector``: its vector in this story's key space), published (or,
+        undated, placed by the stream's clock) at ``time``."""
         self.members.append(
             MemberRecord(
                 member.article_id, member.title, member.published, member.seq, member.title_terms
             )
         )
-        self._add_sum(member.vector)
+        self._add_sum(vector)
         if member.embedding is not None:
             self._add_embedding(member.embedding, 1)
         self._add_time(time, time)
@@ -113,12 +128,11 @@ class OpenStory:
         self._add_time(other.first_time, other.last_time)
         self.posted |= other.posted
 
-    def _add_sum(self, vector: SparseVector) -> None:
-        total = self.total
-        get = total.get
-        total.update({key: get(key, 0.0) + weight for key, weight in vector.items()})
+    def _add_sum(self, vector: IdVector) -> None:
+        total = self.space.add(self.total, vector)
         if len(total) > 2 * self.max_keys:
-            self.total = heaviest(total, self.max_keys)
+            total = heaviest(total, self.max_keys)
+        self.total = total
 
     def _add_embedding(self, vector: np.ndarray, count: int) -> None:
         if self.embedding_sum is None:
@@ -149,24 +163,16 @@ class OpenStory:
         assert other.first_time is not None and other.last_time is not None
         return max(0.0, other.first_time - self.last_time, self.first_time - other.last_time)
 
-    def similarity(self, vector: SparseVector) -> float:
-        """Mean over the members of the dot product of ``vector`` with theirs."""
-        return dot(vector, self.total) / len(self.members)
-
     def linkage(self, other: OpenStory) -> float:
         """Mean dot product between the members of two stories (average linkage)."""
-        return dot(self.total, other.total) / (len(self.members) * len(other.members))
-
-    def embedding_similarity(self, embedding: np.ndarray) -> float | None:
-        if self.embedding_sum is None:
-            return None
-        return float(np.dot(embedding, self.embedding_sum)) / self.embedding_count
+        product = self.space.dot(self.total, other.total)
+        return product / (len(self.members) * len(other.members))
 
     def embedding_linkage(self, other: OpenStory) -> float | None:
         if self.embedding_sum is None or other.embedding_sum is None:
             return None
-        product = float(np.dot(self.embedding_sum, other.embedding_sum))
-        return product / (self.embedding_count * other.embedding_count)
+        product = row_dots(self.embedding_sum[np.newaxis], other.embedding_sum)[0]
+        return float(product) / (self.embedding_count * other.embedding_count)
 
     # ------------------------------------------------------------------ the record
 
@@ -192,18 +198,27 @@ class OpenStory:
 
     def title(self) -> str:
         """Headline of the member most like the story as a whole (by its heaviest terms)."""
-        total = self.total
+        scores = self._title_scores()
         best: tuple[float, tuple[float, int, str]] | None = None
         best_title = ""
-        for member in self.members:
+        for member, raw in zip(self.members, scores.tolist(), strict=True):
             if not member.title:
                 continue
             # Rounded so that float noise from summing in another order cannot flip the choice.
-            score = round(dot(member.title_terms, total), 9)
+            score = round(raw, 9)
             order = member.order()
             if best is None or score > best[0] or (score == best[0] and order < best[1]):
                 best, best_title = (score, order), member.title
         return best_title[:TITLE_CHARS]
+
+    def _title_scores(self) -> np.ndarray:
+        """Dot product of each member's title terms with the story's sum, in one pass."""
+        terms = [m.title_terms for m in self.members]
+        ids = self.space.lookup(key for t in terms for key in t)
+        weights = np.fromiter((w for t in terms for w in t.values()), np.float64, len(ids))
+        owner = np.repeat(np.arange(len(terms)), [len(t) for t in terms])
+        products = self.space.weights_of(self.total, ids) * weights
+        return grouped_sums(owner, products, len(terms))
 
 
 def _merge_ids(stored: tuple[str, ...], new: tuple[str, ...]) -> tuple[str, ...]:

@@ -4,9 +4,12 @@ prior so that the first articles of a small batch are weighed sensibly, and a bo
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from math import fsum, log, sqrt
 from operator import itemgetter, mul
+
+import numpy as np
 
 WEIGHTING_SCHEME = "tfidf.stream-df.prior20.v1"
 
@@ -14,6 +17,12 @@ SparseVector = dict[str, float]
 _TABLE = 4096
 _LOGS = [0.0] + [log(i) for i in range(1, _TABLE)]
 """log(i) looked up: counts and frequencies are small integers, and log is the hot spot."""
+_ARRAY_TABLE = 1 << 16
+_LOG_ARRAY = np.array([0.0] + [log(i) for i in range(1, _ARRAY_TABLE)])
+"""The same logarithms (math.log's, so both paths give the same bits) for the numpy path."""
+_TF_ARRAY = 1.0 + _LOG_ARRAY
+_NUMPY_FROM = 24
+"""Channels with at least this many keys are weighed with numpy (below, Python is faster)."""
 
 
 class DocumentFrequencies:
@@ -49,6 +58,8 @@ class DocumentFrequencies:
     def weigh(self, counts: Mapping[str, int], limit: int | None = None) -> SparseVector:
         """``(1 + log tf) * idf`` for each key, the ``limit`` heaviest kept, scaled to unit
         length (empty stays empty). Heaviest first: callers take the first few as index keys."""
+        if len(counts) >= _NUMPY_FROM:
+            return self._weigh_numpy(counts, limit)
         top = log(self.documents + self.prior)
         df = self._df.get
         logs = _LOGS
@@ -63,11 +74,48 @@ class DocumentFrequencies:
             ranked = ranked[:limit]
         return normalized(dict(ranked))
 
+    def _weigh_numpy(self, counts: Mapping[str, int], limit: int | None) -> SparseVector:
+        # The same arithmetic as the Python path, element by element (table lookups of the
+        # same logarithms, one multiply, a stable sort, a sequential sum of squares), so the
+        # same bits: only the loop moves into numpy.
+        keys = list(counts)
+        n = len(keys)
+        top = log(self.documents + self.prior)
+        tf = np.fromiter(counts.values(), dtype=np.int64, count=n)
+        seen = np.fromiter(map(self._df.get, keys, repeat(0)), dtype=np.int64, count=n) + 1
+        weights = _lookup(_TF_ARRAY, tf, lambda t: 1.0 + log(t)) * (
+            top - _lookup(_LOG_ARRAY, seen, log)
+        )
+        order = np.argsort(-weights, kind="stable")
+        if limit is not None:
+            order = order[:limit]
+        ranked = weights[order]
+        values = ranked.tolist()
+        norm = sqrt(sum(map(mul, values, values)))
+        if norm == 0.0:
+            return {}
+        scaled = (ranked * (1.0 / norm)).tolist()
+        chosen = [keys[i] for i in order.tolist()]
+        if ranked[-1] > 0.0:  # heaviest first: all positive
+            return dict(zip(chosen, scaled, strict=True))
+        return {k: w for k, w, r in zip(chosen, scaled, values, strict=True) if r > 0.0}
+
     def _forget_rare(self) -> None:
         floor = 1
         while len(self._df) > self.max_keys // 2:
             self._df = Counter({k: n for k, n in self._df.items() if n > floor})
             floor += 1
+
+
+def _lookup(table: np.ndarray, at: np.ndarray, compute: Callable[[int], float]) -> np.ndarray:
+    """``table[at]``, computing the entries past the table's end."""
+    if len(at) and at.max() < len(table):
+        found: np.ndarray = table[at]
+        return found
+    out: np.ndarray = table[np.minimum(at, len(table) - 1)]
+    for i in np.flatnonzero(at >= len(table)).tolist():
+        out[i] = compute(int(at[i]))
+    return out
 
 
 def normalized(vector: SparseVector) -> SparseVector:
