@@ -1,5 +1,6 @@
-"""The hostile corpus (tests/fixtures/hostile, written by us) through the whole pipeline and CLI:
-every bad file is rejected with its reason, every good file is analysed, nothing executes or leaks."""
+"""The hostile corpus (tests/fixtures/hostile, written by us) through the whole pipeline and
+CLI: every bad file is rejected with its reason, every good file is analysed, nothing executes
+or leaks."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import newscheck
 from newscheck.cli import main
 from newscheck.pipeline import Analysis
 from newscheck.report.html import render_html
-from newscheck.settings import MiB, Limits, Settings
+from newscheck.settings import Limits, MiB, Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = FIXTURES / "hostile"

@@ -14,6 +14,8 @@ import click
 
 from newscheck import __version__
 from newscheck.errors import NewscheckError, UsageError
+from newscheck.export.command import export
+from newscheck.watch.command import watch
 from newscheck.web.command import serve
 
 EXIT_NOTHING_READ = 1
@@ -59,6 +61,29 @@ def main() -> None:
 @click.option(
     "--max-file-mb", type=click.IntRange(min=1), default=None, help="Largest input file read."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run the stages in this process, or mapped over partitions on a Dask cluster "
+    "(needs the 'dask' extra; same results).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: the scheduler of a running cluster (tcp://host:8786), whose "
+    "workers have newscheck installed and see the inputs. Without it a LocalCluster is started "
+    "for the run.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="With --engine dask: worker processes of the LocalCluster [default: 2], or, with "
+    "--scheduler, the workers to wait for before starting.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def analyze(
     inputs: tuple[str, ...],
@@ -67,6 +92,9 @@ def analyze(
     skip: tuple[str, ...],
     allow_private_addresses: bool,
     max_file_mb: int | None,
+    engine: str,
+    scheduler: str | None,
+    workers: int | None,
     quiet: bool,
 ) -> None:
     """Analyse articles: files, folders (walked recursively) and http(s) URLs.
@@ -83,6 +111,7 @@ def analyze(
     from newscheck.report.terminal import print_summary
 
     settings = _settings(allow_private_addresses, max_file_mb)
+    run_analysis = _engine(engine, scheduler, workers, run_analysis)
     console = Console(stderr=False, quiet=quiet, highlight=False)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -120,6 +149,25 @@ def attributions(files: tuple[str, ...], as_json: bool) -> None:
     failed = write_attributions(list(files), sys.stdout)
     if failed == len(files):
         sys.exit(EXIT_NOTHING_READ)
+
+
+def _engine(engine: str, scheduler: str | None, workers: int | None, local: Any) -> Any:
+    """The runner ``--engine`` names, with its options checked before any work starts."""
+    if engine == "local":
+        if scheduler is not None or workers is not None:
+            raise click.UsageError("--scheduler and --workers go with --engine dask")
+        return local
+    import functools
+
+    from newscheck.distributed import analyze_dask
+    from newscheck.distributed.cluster import require_dask
+    from newscheck.errors import MissingExtra
+
+    try:
+        require_dask()
+    except MissingExtra as exc:
+        raise click.ClickException(f"--engine dask: {exc}") from exc
+    return functools.partial(analyze_dask, scheduler=scheduler, workers=workers)
 
 
 def _settings(allow_private_addresses: bool, max_file_mb: int | None) -> Any:
@@ -169,6 +217,8 @@ class _progress:
 
 # Other faces' commands live beside their code; each imports its heavy parts only when run.
 main.add_command(serve)
+main.add_command(export)
+main.add_command(watch)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

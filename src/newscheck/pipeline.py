@@ -38,6 +38,7 @@ from newscheck.settings import Settings
 
 if TYPE_CHECKING:
     from newscheck.embed import Embedder
+    from newscheck.link.verify import Overlap
     from newscheck.store import Store
 
 STAGES = ("link", "stories", "extract", "crosscheck")
@@ -175,12 +176,15 @@ def analyze(
     settings: Settings | None = None,
     skip: Sequence[str] = (),
     progress: Progress | None = None,
+    embedder: Embedder | None = None,
 ) -> Analysis:
     """Run every stage over ``inputs`` (files, folders, URLs) and return the analysis.
 
     With ``db`` the articles and results are kept in that store (a SQLite path or a
     ``postgresql://`` URL) and the derived stages run over every article the store holds, so a
     later run on new files adds to what is there. Without it the run uses a store in memory.
+    ``embedder`` is a sentence model to use instead of loading one (a watcher keeps one across
+    polls); it is ignored when ``settings.embeddings`` is off.
     """
     from newscheck.store import open_store
 
@@ -223,7 +227,7 @@ def analyze(
             read_article_ids=frozenset(read_ids),
             new_article_ids=frozenset(new_ids),
         )
-        analysis = _derive(analysis, store, skip, report_progress, settings)
+        analysis = derive_stages(analysis, store, skip, report_progress, settings, embedder)
         store.finish_run(
             run_id,
             "done",
@@ -236,16 +240,30 @@ def analyze(
     return analysis
 
 
-def _derive(
-    analysis: Analysis, store: Store, skip: Sequence[str], progress: Progress, settings: Settings
+def derive_stages(
+    analysis: Analysis,
+    store: Store,
+    skip: Sequence[str],
+    progress: Progress,
+    settings: Settings,
+    embedder: Embedder | None = None,
+    *,
+    copies: Sequence[Overlap] | None = None,
 ) -> Analysis:
-    """Run the derived stages that are not skipped; each writes its records to the store."""
+    """Run the derived stages that are not skipped; each writes its records to the store.
+
+    ``copies``: the verified copy overlaps among ``analysis.articles`` computed elsewhere (the
+    Dask runner's workers), handed to :func:`newscheck.link.link_articles`; None finds them there.
+    """
     if not analysis.articles:
         return analysis
-    embedder = _embedder(settings)
+    if not settings.embeddings:
+        embedder = None
+    elif embedder is None:
+        embedder = _embedder(settings)
     if "link" not in skip:
         progress("link", 0, None)
-        analysis = _link(analysis, store, embedder)
+        analysis = _link(analysis, store, embedder, copies)
     if "stories" not in skip:
         progress("stories", 0, None)
         analysis = _stories(analysis, store, embedder)
@@ -266,10 +284,17 @@ def _embedder(settings: Settings) -> Embedder | None:
     return Embedder() if settings.embeddings and embeddings_available() else None
 
 
-def _link(analysis: Analysis, store: Store, embedder: Embedder | None) -> Analysis:
+def _link(
+    analysis: Analysis,
+    store: Store,
+    embedder: Embedder | None,
+    copies: Sequence[Overlap] | None = None,
+) -> Analysis:
     from newscheck.link import link_articles
 
-    result = link_articles(analysis.articles, analysis.segmentations, embedder=embedder)
+    result = link_articles(
+        analysis.articles, analysis.segmentations, embedder=embedder, copies=copies
+    )
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)
 

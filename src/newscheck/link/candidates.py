@@ -69,12 +69,36 @@ def centroid_pairs(corpus: Corpus, settings: CandidateSettings) -> set[Pair]:
 
 
 def find_candidates(
-    corpus: Corpus, index: SupportIndex, settings: CandidateSettings | None = None
+    corpus: Corpus,
+    index: SupportIndex,
+    settings: CandidateSettings | None = None,
+    *,
+    overlaps: Sequence[Overlap] | None = None,
 ) -> Candidates:
+    """The candidate pairs of ``corpus`` and the verified copy overlaps among them.
+
+    ``overlaps``: the copies found elsewhere (``newscheck.distributed.banding.distributed_copies``
+    on a cluster), with ``settings.copy``, on the texts of ``corpus.articles`` in that order; what
+    ``find_copies`` would return, so the candidates are the same. None: find them here.
+    """
     settings = settings or CandidateSettings()
-    texts: Sequence[str] = [a.text for a in corpus.articles]
-    overlaps = {(o.a, o.b): o for o in find_copies(texts, settings.copy)}
-    pairs = set(overlaps)
+    if overlaps is None:
+        texts: Sequence[str] = [a.text for a in corpus.articles]
+        overlaps = find_copies(texts, settings.copy)
+    else:
+        _check_overlaps(overlaps, len(corpus.articles))
+    verified = {(o.a, o.b): o for o in overlaps}
+    pairs = set(verified)
     pairs.update(index.article_pairs(settings.min_key_sentences))
     pairs.update(centroid_pairs(corpus, settings))
-    return Candidates(tuple(sorted(pairs)), overlaps)
+    return Candidates(tuple(sorted(pairs)), verified)
+
+
+def _check_overlaps(overlaps: Sequence[Overlap], articles: int) -> None:
+    """Overlaps handed in must name pairs of this corpus's articles, first smaller (as
+    ``find_copies`` gives them): anything else was computed on other texts."""
+    for o in overlaps:
+        if not 0 <= o.a < o.b < articles:
+            raise ValueError(
+                f"copy overlap ({o.a}, {o.b}) is not a pair of the {articles} articles linked"
+            )

@@ -15,16 +15,16 @@ from functools import lru_cache
 from typing import Any
 
 from newscheck.errors import NewscheckError
-from newscheck.report.build import build_report
-from newscheck.report.load import analysis_around_article, analysis_from_store
-from newscheck.report.view import ReportView
-from newscheck.store import Store
 from newscheck.report.articlepage import MARK_KINDS, article_page, article_page_json
-from newscheck.web.cache import Rendered
+from newscheck.report.build import build_report
 from newscheck.report.compare import compare_json, compare_rows
 from newscheck.report.hrefs import WebHrefs
-from newscheck.web.snapshot import Snapshot
+from newscheck.report.load import analysis_around_article, analysis_from_store
 from newscheck.report.storypage import page_json, story_page
+from newscheck.report.view import ReportView
+from newscheck.store import Store
+from newscheck.web.cache import Rendered
+from newscheck.web.snapshot import Snapshot
 
 STORIES_PER_PAGE = 50
 SEARCH_LIMIT = 50
