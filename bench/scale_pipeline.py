@@ -9,9 +9,10 @@ Each engine then runs ``analyze`` into a fresh SQLite store in a process of its 
 peak-memory figure is that engine's), with the embedding model off and claims left out
 (``--skip extract crosscheck``): what is timed is read + clean + segment + store, link, stories.
 Printed per engine: articles/s for the whole run and per stage, the driver's peak resident memory
-and each worker's; then the ratio Dask/local, the speedup from 1 to 2 workers, and the 16-worker
-projection (see ``project``). Every engine must give the same links, families and stories; the
-script checks it.
+and each worker's; for Dask, the workers' busy time per stage (from the task stream: ingest; copy
+detection and sentence alignment; story keys); then the ratio Dask/local, the speedup from 1 to 2
+workers, and the 16-worker projection (see ``project``). Every engine must give the same links,
+families and stories; the script checks it, and exits 1 when they differ.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ from typing import Any
 
 SKIP = ("extract", "crosscheck")
 PER_FILE = 1_000
+TASK_STAGES = {"prepare_partition": "ingest", "story_keys_partition": "stories"}
+"""The stage of each kind of task (by ``dask.utils.key_split`` of its key); every other task of
+these runs (signatures, shuffle, verification, alignment) belongs to the link stage."""
 HERE = Path(__file__).resolve()
 
 
@@ -87,14 +91,7 @@ def run_engine(engine: str, corpus: str, db: str, workers: int) -> dict[str, Any
                 )
             elapsed = time.perf_counter() - clock.start
             extra["worker_peak_mib"] = sorted(client.run(_worker_peak).values())
-            busy = sum(
-                part["stop"] - part["start"]
-                for task in stream.data
-                if str(task.get("key", "")).startswith("prepare_partition")
-                for part in task.get("startstops", ())
-                if part.get("action") == "compute"
-            )
-            extra["ingest_worker_busy_s"] = busy
+            extra["worker_busy_s"] = busy_by_stage(stream.data)
     if engine == "local":
         elapsed = time.perf_counter() - clock.start
     results = json.dumps(
@@ -118,6 +115,21 @@ def run_engine(engine: str, corpus: str, db: str, workers: int) -> dict[str, Any
         "store_write_per_s": store_write_rate(db),
         **extra,
     }
+
+
+def busy_by_stage(tasks: list[dict[str, Any]]) -> dict[str, float]:
+    """Seconds the workers spent computing tasks of each stage (summed over workers)."""
+    from dask.utils import key_split
+
+    busy = {"ingest": 0.0, "link": 0.0, "stories": 0.0}
+    for task in tasks:
+        stage = TASK_STAGES.get(key_split(task.get("key", "")), "link")
+        busy[stage] += sum(
+            part["stop"] - part["start"]
+            for part in task.get("startstops", ())
+            if part.get("action") == "compute"
+        )
+    return busy
 
 
 def store_write_rate(db: str, limit: int = 5_000) -> float:
@@ -152,31 +164,37 @@ def in_subprocess(engine: str, corpus: Path, folder: Path, workers: int) -> dict
     return result
 
 
-def project(
-    one: dict[str, Any], local: dict[str, Any], shuffle_bytes_per_article: float
-) -> dict[str, float]:
-    """16-worker throughput from measured parts (Amdahl): the ingest work divides by the workers,
-    down to the rate the one store writer takes; link and stories run on the driver as measured;
-    the LSH shuffle (once linking runs on workers) moves ``shuffle_bytes_per_article`` per article,
-    over a 1 GB/s network."""
+def project(one: dict[str, Any], shuffle_bytes_per_article: float) -> dict[str, float]:
+    """16-worker throughput from the parts of the 1-worker run (Amdahl). Per stage, the workers'
+    busy time divides by 16 and the driver's share (the stage's wall time less the worker's busy
+    time: with one worker the two barely overlap) stays as measured; ingest goes no faster than
+    the one store writer; the LSH shuffle moves ``shuffle_bytes_per_article`` per article over a
+    1 GB/s network."""
     n = one["articles"]
-    per_worker = n / one["ingest_worker_busy_s"] if one.get("ingest_worker_busy_s") else 0.0
-    ingest_16 = max(n / (16 * per_worker), n / one["store_write_per_s"]) if per_worker else 0.0
-    serial = sum(local["stages"].get(s, 0.0) for s in ("link", "stories"))
+    busy, stages = one["worker_busy_s"], one["stages"]
+    driver = {s: max(stages.get(s, 0.0) - busy[s], 0.0) for s in ("link", "stories")}
+    ingest_16 = max(busy["ingest"] / 16, n / one["store_write_per_s"])
     shuffle_s = n * shuffle_bytes_per_article / 1e9
-    total = ingest_16 + serial
+    link_16 = driver["link"] + busy["link"] / 16 + shuffle_s
+    stories_16 = driver["stories"] + busy["stories"] / 16
+    total = ingest_16 + link_16 + stories_16
     return {
-        "ingest_per_worker_per_s": per_worker,
-        "ingest_16_workers_per_s": n / ingest_16 if ingest_16 else 0.0,
+        "ingest_per_worker_per_s": n / busy["ingest"] if busy["ingest"] else 0.0,
         "store_writer_per_s": one["store_write_per_s"],
-        "driver_stages_s": serial,
+        "ingest_16_workers_per_s": n / ingest_16 if ingest_16 else 0.0,
+        "link_worker_s": busy["link"],
+        "link_driver_s": driver["link"],
+        "link_16_workers_per_s": n / link_16 if link_16 else 0.0,
+        "stories_worker_s": busy["stories"],
+        "stories_driver_s": driver["stories"],
+        "stories_16_workers_per_s": n / stories_16 if stories_16 else 0.0,
         "whole_run_16_workers_per_s": n / total if total else 0.0,
-        "ingest_and_parallel_linking_16_per_s": n / (ingest_16 + shuffle_s) if ingest_16 else 0.0,
         "shuffle_s_per_million": 1e6 * shuffle_bytes_per_article / 1e9,
     }
 
 
-def report(runs: list[dict[str, Any]], shuffle_per_article: float) -> None:
+def report(runs: list[dict[str, Any]], shuffle_per_article: float) -> bool:
+    """Print the figures; True when every engine gave the same results."""
     print(f"\n{'engine':<14}{'articles/s':>11}{'ingest/s':>10}{'link/s':>9}{'stories/s':>10}"
           f"{'driver MiB':>11}  worker MiB")  # fmt: skip
     for r in runs:
@@ -188,6 +206,9 @@ def report(runs: list[dict[str, Any]], shuffle_per_article: float) -> None:
         workers = ", ".join(f"{m:.0f}" for m in r.get("worker_peak_mib", [])) or "-"
         print(f"{name:<14}{n / r['seconds']:>11.0f}{rate['ingest']:>10.0f}{rate['link']:>9.0f}"
               f"{rate['stories']:>10.0f}{r['driver_peak_mib']:>11.0f}  {workers}")  # fmt: skip
+    for r in runs[1:]:
+        busy = ", ".join(f"{s} {v:.1f} s" for s, v in r["worker_busy_s"].items())
+        print(f"dask x{r['workers']} worker busy time: {busy}")
     local = runs[0]
     by_workers = {r["workers"]: r for r in runs[1:]}
     for r in runs[1:]:
@@ -198,14 +219,15 @@ def report(runs: list[dict[str, Any]], shuffle_per_article: float) -> None:
         one, two = by_workers[1], by_workers[2]
         print(f"1 -> 2 workers: whole run x{one['seconds'] / two['seconds']:.2f}, "
               f"ingest x{one['stages']['ingest'] / two['stages']['ingest']:.2f}")  # fmt: skip
-    digests = {r["results_digest"] for r in runs}
-    print(f"same links, families, stories in every run: {len(digests) == 1}")
+    same = len({r["results_digest"] for r in runs}) == 1
+    print(f"same links, families, stories in every run: {same}")
     if 1 in by_workers:
-        projected = project(by_workers[1], local, shuffle_per_article)
+        projected = project(by_workers[1], shuffle_per_article)
         print(
             "projection, 16 workers: " + json.dumps({k: round(v, 1) for k, v in projected.items()})
         )
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return same
 
 
 def main() -> None:
@@ -234,11 +256,13 @@ def main() -> None:
           f"({corpus.bytes / 2**20:.1f} MiB, {len(corpus.files)} files)")  # fmt: skip
     runs = [in_subprocess("local", corpus.folder, folder, 0)]
     runs += [in_subprocess("dask", corpus.folder, folder, w) for w in counts]
-    report(runs, ENTRY_BYTES * CopyParams().banding.bands)
+    same = report(runs, ENTRY_BYTES * CopyParams().banding.bands)
     if args.keep is None:
         import shutil
 
         shutil.rmtree(folder, ignore_errors=True)
+    if not same:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

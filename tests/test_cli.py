@@ -70,3 +70,15 @@ def test_help_imports_no_heavy_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_embeddings_links_with_the_lexical_model(example_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        ["analyze", str(example_dir), "-o", str(out), "--skip", "extract", "--no-embeddings"],
+    )
+    assert result.exit_code == 0, result.output
+    links = json.loads((out / "report.json").read_text())["links"]
+    assert links, "the bundled example has copies and rewrites"
+    assert all("paraphrase.lr-lexical." in link["scheme"] for link in links)

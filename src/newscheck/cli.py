@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from newscheck import __version__
+from newscheck.cli_options import db_option, embeddings_option, ensure_out, out_option, skip_option
 from newscheck.errors import NewscheckError, UsageError
 from newscheck.export.command import export
 from newscheck.watch.command import watch
@@ -34,25 +35,10 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("newscheck-out"),
-    show_default=True,
-    help="Folder for report.json, report.md, report.html (and the default store).",
-)
-@click.option(
-    "--db",
-    default=None,
-    help="Store: a SQLite file or a postgresql:// URL. [default: OUT/newscheck.db]",
-)
-@click.option(
-    "--skip",
-    multiple=True,
-    type=click.Choice(["link", "stories", "extract", "crosscheck"]),
-    help="Leave out a stage (repeatable).",
-)
+@out_option("Folder for report.json, report.md, report.html (and the default store).")
+@db_option()
+@skip_option()
+@embeddings_option()
 @click.option(
     "--allow-private-addresses",
     is_flag=True,
@@ -90,6 +76,7 @@ def analyze(
     out: Path,
     db: str | None,
     skip: tuple[str, ...],
+    embeddings: bool,
     allow_private_addresses: bool,
     max_file_mb: int | None,
     engine: str,
@@ -110,13 +97,10 @@ def analyze(
     from newscheck.pipeline import write_outputs
     from newscheck.report.terminal import print_summary
 
-    settings = _settings(allow_private_addresses, max_file_mb)
+    settings = _settings(allow_private_addresses, max_file_mb, embeddings)
     run_analysis = _engine(engine, scheduler, workers, run_analysis)
     console = Console(stderr=False, quiet=quiet, highlight=False)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise click.UsageError(f"cannot create the output folder {out}: {exc}") from exc
+    ensure_out(out)
     store = db if db is not None else str(out / "newscheck.db")
     try:
         with _progress(quiet) as progress:
@@ -170,12 +154,12 @@ def _engine(engine: str, scheduler: str | None, workers: int | None, local: Any)
     return functools.partial(analyze_dask, scheduler=scheduler, workers=workers)
 
 
-def _settings(allow_private_addresses: bool, max_file_mb: int | None) -> Any:
+def _settings(allow_private_addresses: bool, max_file_mb: int | None, embeddings: bool) -> Any:
     import dataclasses
 
     from newscheck.settings import MiB, Settings
 
-    settings = Settings(allow_private_addresses=allow_private_addresses)
+    settings = Settings(allow_private_addresses=allow_private_addresses, embeddings=embeddings)
     if max_file_mb is not None:
         limits = dataclasses.replace(settings.limits, max_file_bytes=max_file_mb * MiB)
         settings = dataclasses.replace(settings, limits=limits)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from newscheck.embed import Embedder
     from newscheck.link.verify import Overlap
     from newscheck.store import Store
+    from newscheck.stories import ArticleKeys
 
 STAGES = ("link", "stories", "extract", "crosscheck")
 """Stages after ingest that a run may skip (``--skip``)."""
@@ -158,7 +159,8 @@ def ingest(
         yield article, seg
 
 
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """``items`` in lists of ``size`` (the last may be shorter)."""
     batch: list[Any] = []
     for item in items:
         batch.append(item)
@@ -204,7 +206,7 @@ def analyze(
         read_ids: set[str] = set()
         done = 0
         records = ingest(names, settings)
-        for batch in _batched(records, INGEST_BATCH):
+        for batch in batched(records, INGEST_BATCH):
             pairs = [r for r in batch if not isinstance(r, Rejection)]
             rejected = [r for r in batch if isinstance(r, Rejection)]
             if pairs:
@@ -249,11 +251,14 @@ def derive_stages(
     embedder: Embedder | None = None,
     *,
     copies: Sequence[Overlap] | None = None,
+    story_keys: Mapping[str, ArticleKeys] | None = None,
 ) -> Analysis:
     """Run the derived stages that are not skipped; each writes its records to the store.
 
     ``copies``: the verified copy overlaps among ``analysis.articles`` computed elsewhere (the
     Dask runner's workers), handed to :func:`newscheck.link.link_articles`; None finds them there.
+    ``story_keys``: story keys of articles computed elsewhere (the Dask runner's workers), handed
+    to :func:`newscheck.stories.cluster_stories`, which extracts those missing.
     """
     if not analysis.articles:
         return analysis
@@ -266,7 +271,7 @@ def derive_stages(
         analysis = _link(analysis, store, embedder, copies)
     if "stories" not in skip:
         progress("stories", 0, None)
-        analysis = _stories(analysis, store, embedder)
+        analysis = _stories(analysis, store, embedder, story_keys)
     store.replace_families(analysis.families)
     if "extract" not in skip:
         progress("extract", 0, len(analysis.articles))
@@ -299,11 +304,16 @@ def _link(
     return dataclasses.replace(analysis, links=result.links, families=result.families)
 
 
-def _stories(analysis: Analysis, store: Store, embedder: Embedder | None) -> Analysis:
+def _stories(
+    analysis: Analysis,
+    store: Store,
+    embedder: Embedder | None,
+    keys: Mapping[str, ArticleKeys] | None = None,
+) -> Analysis:
     from newscheck.stories import cluster_stories
 
     stories = cluster_stories(
-        analysis.articles, analysis.links, existing=store.stories(), embedder=embedder
+        analysis.articles, analysis.links, existing=store.stories(), embedder=embedder, keys=keys
     )
     store.replace_stories(stories)
     families = _families_in_stories(analysis.families, stories)

@@ -96,9 +96,10 @@ def test_url_detection_matches_the_readers() -> None:
     assert not is_url("/data/news.jsonl") and not is_url("C:\\news") and not is_url("news.txt")
 
 
-def test_plan_rejects_empty_sizes() -> None:
-    with pytest.raises(ValueError):
-        PartitionPlan(records=0)
+@pytest.mark.parametrize("size", ["records", "copy_texts", "link_pairs", "story_articles"])
+def test_plan_rejects_empty_sizes(size: str) -> None:
+    with pytest.raises(ValueError, match="must be positive"):
+        PartitionPlan(**{size: 0})
 
 
 def test_a_large_file_is_read_slice_by_slice_in_bounded_memory(tmp_path: Path) -> None:

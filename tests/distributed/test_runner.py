@@ -1,9 +1,12 @@
 """The Dask run gives what the local run gives: articles, spans, rejections, links, families,
-stories and the whole report, on the bundled example and on generated corpora."""
+stories and the whole report, on the bundled example and on generated corpora, and the stages
+that run on workers ran there (Dask's task stream says)."""
 
 from __future__ import annotations
 
 import json
+import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,8 +64,8 @@ class Runs:
     folder: Path
     local: Analysis
     dask: Analysis
-    dask_tasks: frozenset[str]
-    """Names of the functions the Dask run ran as tasks."""
+    dask_tasks: Counter[str]
+    """Names of the functions the Dask run ran as tasks, with how often each ran."""
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +74,9 @@ def small_runs(
 ) -> Runs:
     """The small generated corpus through both runners once (lexical, no claims), each into a
     store of its own; the Dask run cuts every file into slices of an odd number of records, and
-    copy detection into partitions of 64 articles (five, shuffled over five buckets) and the
-    alignment of candidate pairs into tasks of 40 pairs."""
+    copy detection into partitions of 64 articles (five, shuffled over five buckets), the
+    alignment of candidate pairs into tasks of 40 pairs and story keys into tasks of 50
+    articles."""
     from dask.utils import key_split
 
     from distributed import get_task_stream
@@ -82,7 +86,9 @@ def small_runs(
         [small_corpus], db=folder / "local.db", settings=LEXICAL, skip=DERIVED_ONLY
     )
     # every file streamed, in slices
-    plan = PartitionPlan(stream_bytes=20_000, records=45, copy_texts=64, link_pairs=40)
+    plan = PartitionPlan(
+        stream_bytes=20_000, records=45, copy_texts=64, link_pairs=40, story_articles=50
+    )
     with get_task_stream(dask_client) as stream:
         dask = analyze_on(
             dask_client,
@@ -92,7 +98,7 @@ def small_runs(
             skip=DERIVED_ONLY,
             plan=plan,
         )
-    tasks = frozenset(key_split(task["key"]) for task in stream.data)
+    tasks = Counter(key_split(task["key"]) for task in stream.data)
     return Runs(folder, local, dask, tasks)
 
 
@@ -105,8 +111,14 @@ def test_generated_corpus_cut_small_gives_the_same_results(small_runs: Runs) -> 
 
 def test_copies_and_alignment_ran_on_the_workers(small_runs: Runs) -> None:
     expected = {"prepare_partition", "sign_partition", "split_for_shuffle", "verify_block"}
-    assert expected | {"derive_part"} <= small_runs.dask_tasks  # key_split drops the "_"
+    assert expected | {"derive_part"} <= set(small_runs.dask_tasks)  # key_split drops the "_"
     assert any(link.relation == "copy" for link in small_runs.dask.links)
+
+
+def test_story_keys_ran_on_the_workers(small_runs: Runs) -> None:
+    # Every article is new to the store: each one's keys, 50 to a task.
+    tasks = math.ceil(len(small_runs.dask.articles) / 50)
+    assert small_runs.dask_tasks["story_keys_partition"] == tasks and tasks >= 5
 
 
 def test_copies_on_workers_equal_what_linking_finds_itself(
@@ -141,6 +153,29 @@ def test_a_second_run_on_the_same_store_adds_nothing(
         assert [r["status"] for r in store.runs()] == ["done", "done"]
         options = store.runs()[0]["options"]
         assert isinstance(options, dict) and options["engine"] == "dask"
+
+
+def test_a_later_run_extends_stored_stories_as_the_local_run_does(
+    dask_client: Any, example_dir: Path, tmp_path: Path
+) -> None:
+    from dask.utils import key_split
+
+    from distributed import get_task_stream
+
+    first = sorted(example_dir.glob("*.txt"))[:3]
+
+    def two_runs(run: Any, db: Path) -> tuple[Analysis, Analysis]:
+        before = run(first, db=db, settings=LEXICAL, skip=DERIVED_ONLY)
+        return before, run([example_dir], db=db, settings=LEXICAL, skip=DERIVED_ONLY)
+
+    local = two_runs(newscheck.analyze, tmp_path / "local.db")
+    with get_task_stream(dask_client) as stream:
+        dask = two_runs(lambda *a, **k: analyze_on(dask_client, *a, **k), tmp_path / "dask.db")
+    assert dask[0].stories == local[0].stories and dask[1].stories == local[1].stories
+    assert dask[1].links == local[1].links and dask[1].families == local[1].families
+    grown = {s.id: len(s.article_ids) for s in local[1].stories}
+    assert any(grown.get(s.id, 0) > len(s.article_ids) for s in local[0].stories)
+    assert Counter(key_split(t["key"]) for t in stream.data)["story_keys_partition"] == 2
 
 
 def test_progress_is_reported_per_partition(dask_client: Any, small_corpus: Path) -> None:

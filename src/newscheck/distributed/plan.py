@@ -47,10 +47,13 @@ class PartitionPlan:
     their shingle sets stay on one worker, some 30 MiB per thousand articles of a few KiB."""
     link_pairs: int = 2_000
     """Candidate pairs aligned per task of the link stage (a few seconds of work)."""
+    story_articles: int = 2_000
+    """Articles whose story keys are computed per task (consecutive in publication order; a
+    second or so of work, on leads of at most a kilobyte)."""
 
     def __post_init__(self) -> None:
         sizes = (self.partition_bytes, self.partition_files, self.records, self.urls)
-        if min(*sizes, self.copy_texts, self.link_pairs) < 1:
+        if min(*sizes, self.copy_texts, self.link_pairs, self.story_articles) < 1:
             raise ValueError("partition sizes must be positive")
 
 

@@ -7,8 +7,9 @@ on a Dask cluster. Only orchestration lives here; every algorithm is the local o
   the local runner's derived stages run, which then find them stored and parse nothing again;
 - link: copy detection (LSH banding as a shuffle on band keys) and sentence alignment of the
   candidate pairs on workers, the rest of the stage here (:mod:`.linking`);
-- stories, crosscheck: the local runner's own stages over the store's articles, on this process
-  (docs/scale.md says what stories need to run on workers too).
+- stories: the keys of each article on workers, in partitions in publication order
+  (:mod:`.stories`), placed into stories in one ordered pass here by the local runner's stage;
+- crosscheck: the local runner's own stage over the store's articles, on this process.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from newscheck.distributed.extract import extract_claims
 from newscheck.distributed.ingest import PreparedPartition, RunOrder, prepare_partition
 from newscheck.distributed.linking import link_on_workers
 from newscheck.distributed.plan import PartitionPlan, plan_partitions
+from newscheck.distributed.stories import story_keys_on_workers
 from newscheck.distributed.stream import ordered_map
 from newscheck.embed import Embedder
 from newscheck.model import Article, Rejection, Segmentation
@@ -96,10 +98,24 @@ def analyze_on(
             # Claims need nothing of link or stories: parsed first, on the workers.
             analysis = extract_claims(client, analysis, store, report, window=window)
         embedder = _embedder(settings)
+        plan = plan or PartitionPlan()
         if analysis.articles and "link" not in skip:
-            analysis = _link(client, analysis, store, embedder, plan or PartitionPlan(), report)
+            analysis = _link(client, analysis, store, embedder, plan, report)
             skip = (*skip, "link")  # done: the local runner's other derived stages follow
-        analysis = derive_stages(analysis, store, skip, report, settings, embedder)
+        story_keys = None
+        if analysis.articles and "stories" not in skip:
+            report("stories", 0, None)
+            story_keys = story_keys_on_workers(
+                client,
+                analysis.articles,
+                analysis.links,
+                existing=store.stories(),  # what the stage places the articles onto
+                size=plan.story_articles,
+                window=window,
+            )
+        analysis = derive_stages(
+            analysis, store, skip, report, settings, embedder, story_keys=story_keys
+        )
         store.finish_run(
             run_id,
             "done",

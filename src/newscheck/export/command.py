@@ -6,15 +6,14 @@ from pathlib import Path
 
 import click
 
+from newscheck.cli_options import db_option, out_option
 from newscheck.export import FORMATS, TABLES
 
 DEFAULT_DB = "newscheck-out/newscheck.db"
 
 
 @click.command()
-@click.option(
-    "--db", default=DEFAULT_DB, show_default=True, help="Store: SQLite file or postgresql:// URL."
-)
+@db_option(DEFAULT_DB)
 @click.option(
     "--format",
     "format_",
@@ -23,14 +22,7 @@ DEFAULT_DB = "newscheck-out/newscheck.db"
     show_default=True,
     help="File format (Parquet needs pyarrow: the 'dask' extra).",
 )
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("newscheck-export"),
-    show_default=True,
-    help="Folder for the files (one per table).",
-)
+@out_option("Folder for the files (one per table).", default="newscheck-export")
 @click.option(
     "--table",
     "tables",

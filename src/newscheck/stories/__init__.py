@@ -2,12 +2,13 @@
 
 ``cluster_stories`` places one run's articles onto the stored stories; ``StoryClusterer`` is the
 online clusterer it is built on, usable one article at a time with state bounded by the open time
-window. See docs/stories.md.
+window; ``articles_to_key`` names the articles whose keys it reads, so that they can be extracted
+elsewhere and handed in. See docs/stories.md.
 """
 
 from __future__ import annotations
 
-from newscheck.stories.batch import cluster_stories, story_ids_by_article
+from newscheck.stories.batch import articles_to_key, cluster_stories, story_ids_by_article
 from newscheck.stories.clusterer import CLUSTER_SCHEME, StoryClusterer
 from newscheck.stories.config import ClusterConfig
 from newscheck.stories.embedding import Embedder
@@ -24,6 +25,7 @@ __all__ = [
     "Embedder",
     "StoryClusterer",
     "Weigher",
+    "articles_to_key",
     "cluster_stories",
     "extract_keys",
     "story_ids_by_article",

@@ -6,12 +6,16 @@ that run, so the same batch gives the same ids whatever order it came in. A stor
 id when later runs add articles to it (a bookmark, a store row, a family's ``story_id`` stay
 valid); when two stories must merge (a link joins them), the merged story keeps the id of its
 earliest stored part.
+
+Keys elsewhere. Extracting each article's keys is the work per article; placing articles into
+stories is one ordered pass. :func:`articles_to_key` names the articles whose keys a call reads,
+so that they can be computed in parallel (the Dask runner does, on its workers) and handed in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from newscheck.model import Article, Link, Story, group_id
 from newscheck.stories.clusterer import CLUSTER_SCHEME, StoryClusterer
@@ -34,6 +38,7 @@ def cluster_stories(
     existing_articles: Mapping[str, Article] = _NO_ARTICLES,
     embedder: Embedder | None = None,
     config: ClusterConfig | None = None,
+    keys: Mapping[str, ArticleKeys] | None = None,
 ) -> tuple[Story, ...]:
     """All stories after adding ``articles``: the ``existing`` ones (extended where new articles
     joined them) and new ones, largest and latest first.
@@ -41,46 +46,110 @@ def cluster_stories(
     Articles already in an existing story stay there. ``existing_articles`` (and ``articles``)
     supply the text of stored members, so that new articles are matched against it. With an
     ``embedder`` the title and lead of each article are embedded and count in the match.
+
+    ``keys``: article id -> the article's keys, computed beforehand (e.g. on other processes)
+    by ``KeyExtractor(lead_chars=config.lead_chars)``, for some or all of the articles
+    :func:`articles_to_key` names; the others' are extracted here. The stories are the same
+    either way. An embedder's embeddings replace those the given keys carry.
     """
     config = config or ClusterConfig()
-    known: dict[str, Article] = dict(existing_articles)
-    known.update((a.id, a) for a in articles)
-    placed = {aid: story for story in existing for aid in story.article_ids}
-    new = [a for a in _unique(articles) if a.id not in placed]
-    groups = UnionFind()
-    for link in links:
-        groups.union(link.derived, link.origin)
-
-    reopened = [
-        story
-        for story in _stories_to_reopen(existing, new, groups, placed, config)
-        if any(i in known for i in story.article_ids)  # nothing to match a story by otherwise
-    ]
-    old = [known[i] for story in reopened for i in story.article_ids if i in known]
-    extract = KeyExtractor(lead_chars=config.lead_chars)
-    keys = {a.id: extract(a) for a in [*new, *old]}
+    batch = _Batch.of(articles, links, existing, existing_articles, config)
+    keyed = batch.keyed()
+    found = _keys_of(keyed, keys or {}, config)
     if embedder is not None:
-        keys = _with_embeddings(keys, [*new, *old], embedder, config)
+        found = _with_embeddings(found, keyed, embedder, config)
     # The whole batch is known: weigh terms by its frequencies from the first article on.
     frequencies = DocumentFrequencies()
-    for article_keys in keys.values():
+    for article_keys in found.values():
         frequencies.add(all_keys(article_keys))
     clusterer = StoryClusterer(config, frequencies=frequencies)
-    for story in reopened:
-        clusterer.reopen(story, [keys[i] for i in story.article_ids if i in keys])
+    for story in batch.reopened:
+        clusterer.reopen(story, [found[i] for i in story.article_ids if i in found])
+    groups = batch.groups
     done: list[Story] = []
-    for article in stream_sequence(new):
-        clusterer.add_keys(keys[article.id], join=_placed_partner(clusterer, groups, article.id))
+    for article in stream_sequence(batch.new):
+        clusterer.add_keys(found[article.id], join=_placed_partner(clusterer, groups, article.id))
         done.extend(clusterer.closed())
     done.extend(clusterer.finish())
 
     # A reopened story that gained nothing is returned exactly as stored.
     stored = {s.id: s for s in existing}
     done = [_unchanged(s, stored.get(s.id)) for s in done]
-    reopened_ids = {r.id for r in reopened}
+    reopened_ids = {r.id for r in batch.reopened}
     untouched = [s for s in existing if s.id not in reopened_ids]
     stories = _merge_linked([*untouched, *done], groups, set(stored))
     return tuple(sorted(stories, key=_report_order))
+
+
+def articles_to_key(
+    articles: Sequence[Article],
+    links: Sequence[Link],
+    *,
+    existing: Sequence[Story] = (),
+    existing_articles: Mapping[str, Article] = _NO_ARTICLES,
+    config: ClusterConfig | None = None,
+) -> list[Article]:
+    """The articles whose keys :func:`cluster_stories` reads when given the same arguments: the
+    new ones, then the stored members of the stories that new articles may join. Their keys can
+    be computed anywhere and handed to it as ``keys``; the placing itself is one ordered pass."""
+    batch = _Batch.of(articles, links, existing, existing_articles, config or ClusterConfig())
+    return batch.keyed()
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """What one call places: the new articles, the stored stories they may join (with the
+    members whose text is known), and the groups that links join."""
+
+    new: list[Article]
+    reopened: list[Story]
+    old: list[Article]
+    groups: UnionFind
+
+    @classmethod
+    def of(
+        cls,
+        articles: Sequence[Article],
+        links: Sequence[Link],
+        existing: Sequence[Story],
+        existing_articles: Mapping[str, Article],
+        config: ClusterConfig,
+    ) -> _Batch:
+        known: dict[str, Article] = dict(existing_articles)
+        known.update((a.id, a) for a in articles)
+        placed = {aid: story for story in existing for aid in story.article_ids}
+        new = [a for a in _unique(articles) if a.id not in placed]
+        groups = UnionFind()
+        for link in links:
+            groups.union(link.derived, link.origin)
+        reopened = [
+            story
+            for story in _stories_to_reopen(existing, new, groups, placed, config)
+            if any(i in known for i in story.article_ids)  # nothing to match a story by otherwise
+        ]
+        old = [known[i] for story in reopened for i in story.article_ids if i in known]
+        return cls(new, reopened, old, groups)
+
+    def keyed(self) -> list[Article]:
+        """The articles whose keys the clusterer reads, in the order it counts them."""
+        return [*self.new, *self.old]
+
+
+def _keys_of(
+    articles: Sequence[Article], given: Mapping[str, ArticleKeys], config: ClusterConfig
+) -> dict[str, ArticleKeys]:
+    """Keys of ``articles`` in their order: the given ones, the others extracted."""
+    extract: KeyExtractor | None = None
+    out: dict[str, ArticleKeys] = {}
+    for article in articles:
+        keys = given.get(article.id)
+        if keys is None:
+            extract = extract or KeyExtractor(lead_chars=config.lead_chars)
+            keys = extract(article)
+        elif keys.article_id != article.id:
+            raise ValueError(f"the keys given for {article.id} are {keys.article_id}'s")
+        out[article.id] = keys
+    return out
 
 
 def _with_embeddings(
@@ -212,4 +281,4 @@ def story_ids_by_article(stories: Iterable[Story]) -> dict[str, str]:
     return {aid: s.id for s in stories for aid in s.article_ids}
 
 
-__all__ = ["cluster_stories", "story_ids_by_article"]
+__all__ = ["articles_to_key", "cluster_stories", "story_ids_by_article"]

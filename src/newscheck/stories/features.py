@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -97,6 +97,14 @@ class KeyExtractor:
     def memo_size(self) -> int:
         """Tokens whose classification is remembered."""
         return len(self._memo.term)
+
+    def lead_part(self, article: Article) -> Article:
+        """``article`` cut to what this extractor reads (its title and the head of its text,
+        nothing it removed): the same keys, from a bounded number of bytes to ship elsewhere."""
+        # head() reads text[:lead_chars] and the character after it, to not cut a word.
+        if len(article.text) <= self.lead_chars + 1 and not article.removed:
+            return article
+        return replace(article, text=article.text[: self.lead_chars + 1], removed=())
 
     def __call__(self, article: Article, embedding: np.ndarray | None = None) -> ArticleKeys:
         """Terms, names and figures of ``article``'s title and the head of its text."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -111,12 +111,12 @@ class Watcher:
     def _store_feeds(self, store: Any, run_id: str) -> tuple[set[str], list[str], list[Rejection]]:
         """Read every feed into the store, a batch per transaction: (read ids, new ids,
         rejections)."""
-        from newscheck.pipeline import ingest
+        from newscheck.pipeline import batched, ingest
 
         read: set[str] = set()
         new: list[str] = []
         rejections: list[Rejection] = []
-        for batch in _batched(ingest(self.feeds, self.settings), STORE_BATCH):
+        for batch in batched(ingest(self.feeds, self.settings), STORE_BATCH):
             pairs = [i for i in batch if not isinstance(i, Rejection)]
             rejected = [i for i in batch if isinstance(i, Rejection)]
             read.update(article.id for article, _ in pairs)
@@ -168,14 +168,3 @@ def _store_pairs(store: Any, run_id: str, pairs: list[tuple[Article, Segmentatio
         return []
     added: list[str] = store.add_articles(run_id, [a for a, _ in pairs], [s for _, s in pairs])
     return added
-
-
-def _batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

@@ -8,6 +8,8 @@ from typing import Any
 
 import click
 
+from newscheck.cli_options import db_option, embeddings_option, ensure_out, out_option, skip_option
+
 
 @click.command()
 @click.argument("feeds", nargs=-1, required=True, metavar="FEED_URL...")
@@ -18,41 +20,19 @@ import click
     show_default=True,
     help="Seconds from the start of one poll to the start of the next.",
 )
-@click.option(
-    "--out",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("newscheck-out"),
-    show_default=True,
-    help="Folder for the default store, and for the reports rewritten after each change.",
-)
-@click.option(
-    "--db",
-    default=None,
-    help="Store: SQLite file or postgresql:// URL. [default: OUT/newscheck.db]",
-)
+@out_option("Folder for the default store, and for the reports rewritten after each change.")
+@db_option()
 @click.option(
     "--polls", type=click.IntRange(min=1), default=None, help="Stop after this many polls."
 )
-@click.option(
-    "--skip",
-    multiple=True,
-    type=click.Choice(["link", "stories", "extract", "crosscheck"]),
-    help="Leave out a stage (repeatable).",
-)
+@skip_option()
 @click.option(
     "--reports/--no-reports",
     default=True,
     show_default=True,
     help="Rewrite OUT/report.* after each poll that found something new.",
 )
-@click.option(
-    "--embeddings/--no-embeddings",
-    default=True,
-    show_default=True,
-    help="Match sentences and stories with the sentence model (the 'embed' extra, when "
-    "installed); --no-embeddings uses lexical methods only, which load in no time.",
-)
+@embeddings_option()
 @click.option(
     "--allow-private-addresses",
     is_flag=True,
@@ -81,10 +61,7 @@ def watch(
     from newscheck.settings import Settings
     from newscheck.watch import Watcher
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise click.UsageError(f"cannot create the output folder {out}: {exc}") from exc
+    ensure_out(out)
     store = db if db is not None else str(out / "newscheck.db")
     settings = Settings(allow_private_addresses=allow_private_addresses, embeddings=embeddings)
     try:

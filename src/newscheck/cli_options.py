@@ -1,0 +1,63 @@
+"""Options that several ``newscheck`` commands share, defined once so they read the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from newscheck.pipeline import STAGES
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+STORE_HELP = "Store: a SQLite file or a postgresql:// URL."
+
+
+def out_option(help_text: str, default: str = "newscheck-out") -> Callable[[F], F]:
+    """``--out/-o``: the folder a command writes into."""
+    return click.option(
+        "--out",
+        "-o",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=help_text,
+    )
+
+
+def db_option(default: str | None = None) -> Callable[[F], F]:
+    """``--db``: the store; without a default it lives in the ``--out`` folder."""
+    if default is None:
+        return click.option("--db", default=None, help=f"{STORE_HELP} [default: OUT/newscheck.db]")
+    return click.option("--db", default=default, show_default=True, help=STORE_HELP)
+
+
+def skip_option() -> Callable[[F], F]:
+    """``--skip STAGE`` (repeatable): a derived stage to leave out."""
+    return click.option(
+        "--skip",
+        multiple=True,
+        type=click.Choice(list(STAGES)),
+        help="Leave out a stage (repeatable).",
+    )
+
+
+def embeddings_option() -> Callable[[F], F]:
+    """``--embeddings/--no-embeddings``: use the sentence model where installed."""
+    return click.option(
+        "--embeddings/--no-embeddings",
+        default=True,
+        show_default=True,
+        help="Match sentences and stories with the sentence model (the 'embed' extra, when "
+        "installed); --no-embeddings uses lexical methods only, which load in no time.",
+    )
+
+
+def ensure_out(out: Path) -> None:
+    """Create the output folder, or stop with a usage error that says why not."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.UsageError(f"cannot create the output folder {out}: {exc}") from exc
