@@ -129,7 +129,7 @@ def _nearest(scorer: SentenceScorer, row: int, targets: list[int]) -> tuple[int,
     candidates = scorer.candidates([row], targets)[0]
     if not candidates:
         return -1, 0.0
-    scored = max((scorer.score(row, o) for o in candidates), key=lambda s: s.probability)
+    scored = max(scorer.score_many([(row, o) for o in candidates]), key=lambda s: s.probability)
     return scored.other, scored.probability
 
 

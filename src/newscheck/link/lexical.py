@@ -7,7 +7,7 @@ profiles are what sentence alignment compares and what the support index is keye
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from newscheck.number_words import SCALES, TENS, UNITS
@@ -70,11 +70,12 @@ class Profile:
     numbers: frozenset[str]
     names: frozenset[str]
     """Lower-cased capitalised words (not the first word unless the next is capitalised too)."""
+    keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    """Index keys: content stems and numbers (``#`` prefix). Made once: every comparison of
+    sentences and every index look-up reads them."""
 
-    @property
-    def keys(self) -> frozenset[str]:
-        """Index keys: content stems, numbers (``#`` prefix) and names."""
-        return self.content | {"#" + n for n in self.numbers}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", self.content | {"#" + n for n in self.numbers})
 
 
 _NOT_CONTENT = STOPWORDS | NUMBER_WORDS.keys()

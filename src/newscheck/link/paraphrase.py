@@ -10,7 +10,7 @@ cross-validated accuracy); only these coefficients ship, never the data.
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Literal
@@ -47,32 +47,69 @@ def _jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
     return len(a & b) / union if union else 1.0
 
 
-def pair_features(a: Profile, b: Profile, cosine: float = 0.0) -> FloatArray:
-    """The :data:`FEATURES` of one sentence pair (symmetric in ``a`` and ``b``)."""
+@dataclass(frozen=True, slots=True)
+class SentenceForms:
+    """What the features read of one sentence besides its profile, made once per sentence when
+    many pairs are scored (:func:`feature_rows`)."""
+
+    joined: str
+    words: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+
+
+def sentence_forms(profile: Profile) -> SentenceForms:
+    words = profile.words
+    return SentenceForms(
+        " ".join(words), frozenset(words), frozenset(zip(words, words[1:], strict=False))
+    )
+
+
+def _feature_values(
+    a: Profile, b: Profile, forms_a: SentenceForms, forms_b: SentenceForms, cosine: float
+) -> list[float]:
     shared = len(a.content & b.content)
     smaller = min(len(a.content), len(b.content))
-    bigrams_a = set(zip(a.words, a.words[1:], strict=False))
-    bigrams_b = set(zip(b.words, b.words[1:], strict=False))
+    bigrams_a, bigrams_b = forms_a.bigrams, forms_b.bigrams
     only_a, only_b = len(a.content - b.content), len(b.content - a.content)
-    joined_a, joined_b = " ".join(a.words), " ".join(b.words)
-    return np.array(
-        [
-            cosine,
-            _jaccard(a.content, b.content),
-            shared / smaller if smaller else 0.0,
-            _jaccard(set(a.words), set(b.words)),
-            _jaccard(bigrams_a, bigrams_b) if bigrams_a or bigrams_b else 0.0,
-            len(a.numbers ^ b.numbers),
-            _jaccard(a.names, b.names),
-            abs(math.log((len(a.words) + 1) / (len(b.words) + 1))),
-            max(only_a, only_b),
-            only_a + only_b,
-            fuzz.token_sort_ratio(joined_a, joined_b, processor=None) / 100.0,
-            fuzz.token_set_ratio(joined_a, joined_b, processor=None) / 100.0,
-            fuzz.ratio(joined_a, joined_b, processor=None) / 100.0,
-        ],
-        dtype=np.float64,
-    )
+    joined_a, joined_b = forms_a.joined, forms_b.joined
+    return [
+        cosine,
+        _jaccard(a.content, b.content),
+        shared / smaller if smaller else 0.0,
+        _jaccard(forms_a.words, forms_b.words),
+        _jaccard(bigrams_a, bigrams_b) if bigrams_a or bigrams_b else 0.0,
+        len(a.numbers ^ b.numbers),
+        _jaccard(a.names, b.names),
+        abs(math.log((len(a.words) + 1) / (len(b.words) + 1))),
+        max(only_a, only_b),
+        only_a + only_b,
+        fuzz.token_sort_ratio(joined_a, joined_b, processor=None) / 100.0,
+        fuzz.token_set_ratio(joined_a, joined_b, processor=None) / 100.0,
+        fuzz.ratio(joined_a, joined_b, processor=None) / 100.0,
+    ]
+
+
+def pair_features(a: Profile, b: Profile, cosine: float = 0.0) -> FloatArray:
+    """The :data:`FEATURES` of one sentence pair (symmetric in ``a`` and ``b``)."""
+    values = _feature_values(a, b, sentence_forms(a), sentence_forms(b), cosine)
+    return np.array(values, dtype=np.float64)
+
+
+def feature_rows(
+    pairs: Sequence[tuple[int, int]],
+    profiles: Sequence[Profile],
+    cosines: Sequence[float],
+) -> FloatArray:
+    """:func:`pair_features` of many pairs of ``profiles`` (indexes), one row each; each
+    sentence's forms are made once."""
+    forms: dict[int, SentenceForms] = {}
+    for index in {i for pair in pairs for i in pair}:
+        forms[index] = sentence_forms(profiles[index])
+    rows = [
+        _feature_values(profiles[i], profiles[j], forms[i], forms[j], cosine)
+        for (i, j), cosine in zip(pairs, cosines, strict=True)
+    ]
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +123,10 @@ class ParaphraseModel:
     threshold: float = 0.5
 
     def probability(self, features: FloatArray) -> FloatArray:
-        """Probability of "same claim, re-worded" for each row of ``features``."""
-        z = np.atleast_2d(features) @ np.asarray(self.weights) + self.bias
+        """Probability of "same claim, re-worded" for each row of ``features``. Each row is
+        summed alone (not a matrix product, whose rounding depends on the other rows), so a
+        pair scores the same in any batch."""
+        z = (np.atleast_2d(features) * np.asarray(self.weights)).sum(axis=1) + self.bias
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
 

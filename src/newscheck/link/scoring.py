@@ -18,7 +18,7 @@ from newscheck.link.paraphrase import (
     LEXICAL_MODEL,
     ParaphraseModel,
     Relation,
-    pair_features,
+    feature_rows,
     relation,
 )
 
@@ -63,20 +63,31 @@ class SentenceScorer:
         return float(vectors[row] @ vectors[other])
 
     def score(self, row: int, other: int) -> Scored:
-        key = (row, other) if row <= other else (other, row)
-        found = self._cache.get(key)
-        if found is None:
-            profiles = self.corpus.profiles
-            features = pair_features(profiles[key[0]], profiles[key[1]], self.cosine(*key))
-            probability = float(self.model.probability(features)[0])
-            related = relation(
-                profiles[key[0]], profiles[key[1]], features, probability, self.model
+        return self.score_many([(row, other)])[0]
+
+    def score_many(self, pairs: Sequence[tuple[int, int]]) -> list[Scored]:
+        """The scores of ``pairs`` (``row``, ``other``), each in that order; the pairs not
+        scored before are scored together (each sentence's forms made once)."""
+        cache = self._cache
+        keys = [(row, other) if row <= other else (other, row) for row, other in pairs]
+        missing = [key for key in dict.fromkeys(keys) if key not in cache]
+        if missing:
+            self._score(missing)
+        out = []
+        for (row, other), key in zip(pairs, keys, strict=True):
+            found = cache[key]
+            out.append(
+                found if found.row == row else Scored(row, other, found.probability, found.relation)
             )
-            found = Scored(key[0], key[1], probability, related)
-            self._cache[key] = found
-        if found.row == row:
-            return found
-        return Scored(row, other, found.probability, found.relation)
+        return out
+
+    def _score(self, keys: list[tuple[int, int]]) -> None:
+        profiles = self.corpus.profiles
+        features = feature_rows(keys, profiles, [self.cosine(a, b) for a, b in keys])
+        probabilities = self.model.probability(features).tolist()
+        for (a, b), row, probability in zip(keys, features, probabilities, strict=True):
+            related = relation(profiles[a], profiles[b], row, probability, self.model)
+            self._cache[(a, b)] = Scored(a, b, probability, related)
 
     def candidates(self, rows: Sequence[int], others: Sequence[int]) -> list[list[int]]:
         """For each of ``rows``, the ``others`` worth scoring against it."""
@@ -100,9 +111,11 @@ class SentenceScorer:
 
     def best(self, rows: Sequence[int], others: Sequence[int]) -> list[Scored | None]:
         """For each of ``rows``, its best related sentence among ``others`` (None when none)."""
+        picked = self.candidates(rows, others)
+        pairs = [(row, o) for row, cands in zip(rows, picked, strict=True) for o in cands]
+        scored = iter(self.score_many(pairs))
         out: list[Scored | None] = []
-        for row, cands in zip(rows, self.candidates(rows, others), strict=True):
-            scored = [self.score(row, o) for o in cands]
-            related = [s for s in scored if s.relation is not None]
+        for cands in picked:
+            related = [s for s in (next(scored) for _ in cands) if s.relation is not None]
             out.append(max(related, key=lambda s: (s.probability, -s.other)) if related else None)
         return out
