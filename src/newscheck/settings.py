@@ -37,3 +37,6 @@ class Settings:
     user_agent: str = "newscheck/0.1 (+https://github.com/newscheck/newscheck; news cross-checking)"
     embeddings: bool = True
     """Use sentence embeddings where installed (the ``embed`` extra); lexical methods otherwise."""
+    keep_vectors: bool = True
+    """Keep the sentence embeddings a run computes in its store (``--db``; about 2 KiB per distinct
+    sentence), so a later run over the store encodes only sentences it has not seen."""

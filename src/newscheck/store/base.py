@@ -194,6 +194,26 @@ class Store(ABC):
     def citations(self, story_id: str | None = None) -> list[SummaryCitation]:
         """One story's summary citations, or every story's (grouped by story id)."""
 
+    # ------------------------------------------------------------------ text vectors
+
+    @property
+    def persistent(self) -> bool:
+        """Whether what is written outlives this store object (not an in-memory database)."""
+        return True
+
+    @abstractmethod
+    def text_vectors(self, scheme: str, text_hashes: Iterable[str]) -> dict[str, bytes]:
+        """The stored vectors (raw bytes) of those of ``text_hashes`` that have one under
+        ``scheme``: a cache of embeddings, so that a later run does not compute them again."""
+
+    @abstractmethod
+    def add_text_vectors(self, scheme: str, vectors: Mapping[str, bytes]) -> None:
+        """Keep ``vectors`` (text hash -> raw bytes) under ``scheme``; a hash already stored
+        keeps its first vector."""
+
+    @abstractmethod
+    def text_vector_count(self, scheme: str) -> int: ...
+
     # ------------------------------------------------------------------ search
 
     @abstractmethod

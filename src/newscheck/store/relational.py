@@ -175,6 +175,26 @@ class SQLStore(CrossCheckResults):
             (count,) = self._fetchall(sql.SELECT_ARTICLE_COUNT)[0]
         return int(count)
 
+    def text_vectors(self, scheme: str, text_hashes: Iterable[str]) -> dict[str, bytes]:
+        wanted = list(dict.fromkeys(text_hashes))
+        if not wanted:
+            return {}
+        with self.transaction("read text vectors", write=False):
+            rows = self._select_in(sql.select_text_vectors, wanted, scheme)
+        return {str(text_hash): bytes(vector) for text_hash, vector in rows}
+
+    def add_text_vectors(self, scheme: str, vectors: Mapping[str, bytes]) -> None:
+        if not vectors:
+            return
+        rows = [(scheme, text_hash, vector) for text_hash, vector in vectors.items()]
+        with self.transaction("store text vectors", write=True):
+            self._insert_many(sql.INSERT_TEXT_VECTOR, rows)
+
+    def text_vector_count(self, scheme: str) -> int:
+        with self.transaction("count text vectors", write=False):
+            (count,) = self._fetchall(sql.SELECT_TEXT_VECTOR_COUNT, (scheme,))[0]
+        return int(count)
+
     def segmentations(self, ids: Iterable[str] | None = None) -> dict[str, Segmentation]:
         wanted = None if ids is None else list(dict.fromkeys(ids))
         with self.transaction("read segmentations", write=False):

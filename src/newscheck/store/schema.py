@@ -5,8 +5,9 @@ must differ (full-text search), statements for one dialect. ``{rowid_pk}`` in a 
 the dialect's 64-bit integer primary key (SQLite's rowid alias, so that FTS5 can point at it);
 ``{without_rowid}`` after a table keyed by its primary key stores it as SQLite's clustered
 ``WITHOUT ROWID`` table (no second b-tree per row; PostgreSQL has no such option).
-Types are kept to TEXT, INTEGER, BIGINT and DOUBLE PRECISION; JSON is TEXT; timestamps are
-ISO-8601 TEXT in UTC (see :mod:`newscheck.store.tables`).
+Types are kept to TEXT, INTEGER, BIGINT and DOUBLE PRECISION, and ``{bytes}`` (SQLite's BLOB,
+PostgreSQL's BYTEA) for raw arrays; JSON is TEXT; timestamps are ISO-8601 TEXT in UTC (see
+:mod:`newscheck.store.tables`).
 
 Migrations are applied in order, each in its own transaction together with its row in
 ``schema_migrations`` (version, name, applied_at), so a migration is applied once or not at all.
@@ -24,8 +25,12 @@ APPLICATION = "newscheck"
 """Value of ``newscheck_meta.application``: marks a database as a newscheck store."""
 
 DIALECT_SUBSTITUTIONS: dict[Dialect, dict[str, str]] = {
-    "sqlite": {"{rowid_pk}": "INTEGER PRIMARY KEY", "{without_rowid}": " WITHOUT ROWID"},
-    "postgresql": {"{rowid_pk}": "BIGINT PRIMARY KEY", "{without_rowid}": ""},
+    "sqlite": {
+        "{rowid_pk}": "INTEGER PRIMARY KEY",
+        "{without_rowid}": " WITHOUT ROWID",
+        "{bytes}": "BLOB",
+    },
+    "postgresql": {"{rowid_pk}": "BIGINT PRIMARY KEY", "{without_rowid}": "", "{bytes}": "BYTEA"},
 }
 
 BOOTSTRAP = (
@@ -350,11 +355,29 @@ CROSS_CHECKING = Migration(
     ),
 )
 
+TEXT_VECTORS = Migration(
+    5,
+    "text_vectors: sentence embeddings kept between runs",
+    common=(
+        # A cache, not a record: the vector of a text under an embedding scheme, keyed by a hash
+        # of the text, so a later run over the same store encodes only the texts it has not seen.
+        # Not WITHOUT ROWID in SQLite: a 1.5 KiB row overflows an index b-tree's cell and takes a
+        # page of its own (4.6 KiB a vector, measured; 2 KiB in a rowid table).
+        """CREATE TABLE text_vectors (
+            scheme TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            vector {bytes} NOT NULL,
+            PRIMARY KEY (scheme, text_hash)
+        )""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL_SCHEMA,
     FULL_TEXT_SEARCH,
     CLAIM_CHECKWORTHINESS,
     CROSS_CHECKING,
+    TEXT_VECTORS,
 )
 """Every migration, in order. Versions are 1, 2, 3, ... without gaps."""
 

@@ -77,6 +77,22 @@ def id_in(column: str, count: int) -> str:
     return f"{column} IN ({placeholders(count)})"
 
 
+# --------------------------------------------------------------------------- text vectors
+
+INSERT_TEXT_VECTOR = Insert(
+    "text_vectors", ("scheme", "text_hash", "vector"), ("scheme", "text_hash")
+)
+SELECT_TEXT_VECTOR_COUNT = "SELECT COUNT(*) FROM text_vectors WHERE scheme = ?"
+
+
+def select_text_vectors(count: int) -> str:
+    """Vectors of ``count`` text hashes under one scheme (the scheme is the last parameter)."""
+    return (
+        f"SELECT text_hash, vector FROM text_vectors WHERE {id_in('text_hash', count)} "
+        "AND scheme = ?"
+    )
+
+
 # --------------------------------------------------------------------------- bookkeeping
 
 SELECT_APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations ORDER BY version"

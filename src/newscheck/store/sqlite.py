@@ -43,6 +43,10 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"{self.path}: cannot open it as a newscheck store: {exc}") from exc
         self._open_schema()
 
+    @property
+    def persistent(self) -> bool:
+        return self.path != MEMORY
+
     def _execute(self, statement: str, params: Sequence[object] = ()) -> None:
         self._connection.execute(statement, params)
 

@@ -8,7 +8,14 @@ from typing import Any
 
 import click
 
-from newscheck.cli_options import db_option, embeddings_option, ensure_out, out_option, skip_option
+from newscheck.cli_options import (
+    db_option,
+    embeddings_option,
+    ensure_out,
+    keep_vectors_option,
+    out_option,
+    skip_option,
+)
 
 
 @click.command()
@@ -33,6 +40,7 @@ from newscheck.cli_options import db_option, embeddings_option, ensure_out, out_
     help="Rewrite OUT/report.* after each poll that found something new.",
 )
 @embeddings_option()
+@keep_vectors_option()
 @click.option(
     "--allow-private-addresses",
     is_flag=True,
@@ -47,6 +55,7 @@ def watch(
     skip: tuple[str, ...],
     reports: bool,
     embeddings: bool,
+    keep_vectors: bool,
     allow_private_addresses: bool,
 ) -> None:
     """Poll feeds at an interval and add their new articles to the stories.
@@ -63,7 +72,11 @@ def watch(
 
     ensure_out(out)
     store = db if db is not None else str(out / "newscheck.db")
-    settings = Settings(allow_private_addresses=allow_private_addresses, embeddings=embeddings)
+    settings = Settings(
+        allow_private_addresses=allow_private_addresses,
+        embeddings=embeddings,
+        keep_vectors=keep_vectors,
+    )
     try:
         watcher = Watcher(list(feeds), db=store, settings=settings, skip=skip)
     except UsageError as exc:
