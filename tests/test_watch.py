@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from newscheck.cli import main
+from newscheck.embed import Embedder, embeddings_available
 from newscheck.errors import UsageError
 from newscheck.settings import Settings
 from newscheck.store import open_store
@@ -135,6 +136,25 @@ def test_new_entries_join_the_story_they_belong_to(feed: FeedServer, tmp_path: P
     with open_store(tmp_path / "w.db") as store:
         assert store.article_count() == 3
         assert store.stories() == list(second.analysis.stories)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not embeddings_available(), reason="the embed extra is absent")
+def test_the_sentence_model_is_loaded_once_and_encodes_only_new_sentences(
+    feed: FeedServer, tmp_path: Path
+) -> None:
+    settings = Settings(allow_private_addresses=True)
+    watcher = Watcher([feed.url], db=tmp_path / "w.db", settings=settings, skip=SKIP)
+    watcher.poll()
+    model = watcher.embedder()
+    assert isinstance(model, Embedder) and model.loaded
+    first = model.encoded
+    feed.entries.insert(0, LATER)
+    second = watcher.poll()
+    assert watcher.embedder() is model
+    # The three sentences of the new entry, its title and its lead: nothing encoded before.
+    assert 0 < model.encoded - first <= len(LATER[2]) + 2
+    assert second.stories and second.new_article_ids[0] in second.stories[0].article_ids
 
 
 def test_a_poll_with_nothing_new_runs_no_stage(feed: FeedServer, tmp_path: Path) -> None:

@@ -266,7 +266,7 @@ def derive_stages(
     if not settings.embeddings:
         embedder = None
     elif embedder is None:
-        embedder = _embedder(settings)
+        embedder = default_embedder(settings)
     keep = settings.keep_vectors and store.persistent
     kept = embedder.kept_in(store) if embedder is not None and keep else nullcontext()
     with kept:
@@ -299,7 +299,7 @@ def _derive(
     return analysis
 
 
-def _embedder(settings: Settings) -> Embedder | None:
+def default_embedder(settings: Settings) -> Embedder | None:
     """One sentence embedder for every stage, when wanted and installed (the model loads lazily)."""
     from newscheck.embed import Embedder, embeddings_available
 

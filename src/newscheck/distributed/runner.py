@@ -71,7 +71,7 @@ def analyze_on(
     plan: PartitionPlan | None = None,
 ) -> Analysis:
     """:func:`analyze_dask` on a client the caller owns (several runs on one cluster)."""
-    from newscheck.pipeline import derive_stages  # the local runner's own derived stages
+    from newscheck.pipeline import default_embedder, derive_stages  # the local runner's own
     from newscheck.store import open_store
 
     settings = settings or Settings()
@@ -97,7 +97,7 @@ def analyze_on(
         if analysis.articles and "extract" not in skip:
             # Claims need nothing of link or stories: parsed first, on the workers.
             analysis = extract_claims(client, analysis, store, report, window=window)
-        embedder = _embedder(settings)
+        embedder = default_embedder(settings)
         plan = plan or PartitionPlan()
         if analysis.articles and "link" not in skip:
             analysis = _link(client, analysis, store, embedder, plan, report)
@@ -181,13 +181,6 @@ def _link(
     )
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)
-
-
-def _embedder(settings: Settings) -> Embedder | None:
-    """The sentence embedder the local runner would use (the model loads lazily)."""
-    from newscheck.embed import embeddings_available
-
-    return Embedder() if settings.embeddings and embeddings_available() else None
 
 
 def _check_skip(skip: Sequence[str]) -> None:

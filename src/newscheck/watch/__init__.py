@@ -69,6 +69,9 @@ class Watcher:
         self.skip = tuple(skip)
         self.polls = 0
         self._stop = threading.Event()
+        self._embedder: Any = None
+        """The sentence model, loaded by the first poll that needs it and kept for the next
+        (with the encodings it keeps in memory)."""
 
     def poll(self) -> Poll:
         """Read the feeds once; store and place what is new.
@@ -90,7 +93,9 @@ class Watcher:
         if new or unplaced:
             # Links and stories over the whole store; stored stories keep their ids as
             # articles join.
-            analysis = analyze([], db=self.db, settings=self.settings, skip=self.skip)
+            analysis = analyze(
+                [], db=self.db, settings=self.settings, skip=self.skip, embedder=self.embedder()
+            )
         with open_store(self.db) as store:
             for earlier in unplaced:
                 store.finish_run(earlier, "interrupted", {})
@@ -107,6 +112,14 @@ class Watcher:
         return Poll(
             self.polls, started, len(read), tuple(new), tuple(rejections), stories, analysis
         )
+
+    def embedder(self) -> Any:
+        """The watcher's sentence model (None when embeddings are off or not installed)."""
+        if self._embedder is None and self.settings.embeddings:
+            from newscheck.pipeline import default_embedder
+
+            self._embedder = default_embedder(self.settings)
+        return self._embedder
 
     def _store_feeds(self, store: Any, run_id: str) -> tuple[set[str], list[str], list[Rejection]]:
         """Read every feed into the store, a batch per transaction: (read ids, new ids,
