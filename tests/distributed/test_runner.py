@@ -115,13 +115,6 @@ def test_copies_and_alignment_ran_on_the_workers(small_runs: Runs) -> None:
     assert any(link.relation == "copy" for link in small_runs.dask.links)
 
 
-def test_added_spans_ran_on_the_workers(small_runs: Runs) -> None:
-    # Each derived article's added spans, 40 articles to a task (the alignment's task size).
-    derived = {link.derived for link in small_runs.dask.links}
-    assert small_runs.dask_tasks["added_part"] == math.ceil(len(derived) / 40) >= 2
-    assert any(link.added for link in small_runs.dask.links)
-
-
 def test_story_keys_ran_on_the_workers(small_runs: Runs) -> None:
     # Every article is new to the store: each one's keys, 50 to a task.
     tasks = math.ceil(len(small_runs.dask.articles) / 50)

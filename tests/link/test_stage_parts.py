@@ -17,13 +17,9 @@ from newscheck.link.scoring import SentenceScorer
 from newscheck.link.stage import (
     Found,
     _derivations,
-    added_spans,
     derive_links,
-    derived_articles,
-    finish_links,
     neighbour_map,
     origins_of,
-    prepare_links,
     unexplained_pairs,
 )
 from newscheck.link.support import SupportIndex
@@ -144,22 +140,3 @@ def test_derivation_over_partitions_of_pairs_equals_one_pass(
     assert first and second  # both rounds find links in this corpus
     assert [_key(f) for f in first + second] == [_key(f) for f in one_pass]
     assert first + second == one_pass
-
-
-@pytest.mark.parametrize("parts", [1, 3])
-def test_added_spans_computed_apart_give_the_same_links(generated: Articles, parts: int) -> None:
-    """The derived articles' added spans computed in parts, each with a scorer of its own (as on
-    separate workers), and handed to finish_links: the links of one pass."""
-    articles, segmentations = generated
-    work = prepare_links(articles, segmentations)
-    found = _derivations(work.scorer, work.candidates, work.neighbours, work.settings.rules)
-    derived = derived_articles(work, found)
-    size = -(-len(derived) // parts)
-    added = {}
-    for start in range(0, len(derived), size):
-        apart = SentenceScorer(work.scorer.corpus)
-        added |= added_spans(apart, work.index, work.neighbours, derived[start : start + size])
-    one_pass = link_articles(articles, segmentations)
-    assert any(added.values())
-    assert finish_links(work, found, added) == one_pass
-    assert {lk.derived for lk in one_pass.links} == {articles[a].id for a in derived}

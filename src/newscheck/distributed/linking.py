@@ -6,9 +6,7 @@
    (:func:`newscheck.link.stage.prepare_links`), and ships the scored corpus to every worker once;
 3. both rounds of :func:`newscheck.link.stage.derive_links` mapped over partitions of the
    candidate pairs, the second given the origins gathered from the first;
-4. the added spans of the derived articles (:func:`newscheck.link.stage.added_spans`) mapped over
-   partitions of those articles;
-5. pruning, link records and families on the driver (:func:`newscheck.link.stage.finish_links`).
+4. pruning, link records and families on the driver (:func:`newscheck.link.stage.finish_links`).
 
 The result equals ``link_articles`` on the same articles (``tests/distributed/test_runner.py``).
 """
@@ -28,17 +26,14 @@ from newscheck.link.stage import (
     Found,
     LinkResult,
     LinkSettings,
-    added_spans,
     derive_links,
-    derived_articles,
     finish_links,
     origins_of,
     prepare_links,
     unexplained_pairs,
 )
-from newscheck.link.support import SupportIndex
 from newscheck.link.verify import Overlap
-from newscheck.model import Article, Segmentation, Span
+from newscheck.model import Article, Segmentation
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +44,6 @@ class _Shared:
     rules: DecisionRules
     overlaps: dict[Pair, Overlap]
     neighbours: dict[int, set[int]]
-    index: SupportIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,21 +77,13 @@ def link_on_workers(
     pairs aligned ``pairs_per_task`` to a task."""
     copies = copies_on_workers(client, articles, partition_size=copy_texts)
     work = prepare_links(articles, segmentations, embedder=embedder, copies=copies)
-    shared = _Shared(
-        work.scorer, work.settings.rules, work.candidates.overlaps, work.neighbours, work.index
-    )
+    shared = _Shared(work.scorer, work.settings.rules, work.candidates.overlaps, work.neighbours)
     on_workers = client.scatter(shared, broadcast=True, hash=False)
     pairs = list(work.candidates.pairs)
     first = _derive_mapped(client, on_workers, pairs, None, pairs_per_task)
     pending = unexplained_pairs(pairs, first)
     second = _derive_mapped(client, on_workers, pending, origins_of(first), pairs_per_task)
-    derived = derived_articles(work, first + second)
-    futures = [
-        client.submit(_added_part, on_workers, derived[start : start + pairs_per_task], pure=False)
-        for start in range(0, len(derived), pairs_per_task)
-    ]
-    added = {a: spans for part in client.gather(futures) for a, spans in part.items()}
-    return finish_links(work, first + second, added)
+    return finish_links(work, first + second)
 
 
 def _derive_mapped(
@@ -123,7 +109,3 @@ def _derive_part(shared: _Shared, pairs: list[Pair], known: _Origins) -> list[Fo
     return derive_links(
         shared.scorer, pairs, shared.rules, shared.overlaps, shared.neighbours, known.origins
     )
-
-
-def _added_part(shared: _Shared, articles: list[int]) -> dict[int, tuple[Span, ...]]:
-    return added_spans(shared.scorer, shared.index, shared.neighbours, articles)

@@ -109,39 +109,16 @@ def prepare_links(
     return LinkWork(tuple(articles), scorer, index, candidates, neighbour_map(candidates), settings)
 
 
-def finish_links(
-    work: LinkWork,
-    found: Sequence[Found],
-    added: Mapping[int, tuple[Span, ...]] | None = None,
-) -> LinkResult:
+def finish_links(work: LinkWork, found: Sequence[Found]) -> LinkResult:
     """The last part of :func:`link_articles`: the relations found in both rounds of
-    :func:`derive_links` over ``work``'s candidates pruned, made links, grouped into families.
-    ``added``: the added spans of the derived articles (:func:`derived_articles`), computed
-    elsewhere with :func:`added_spans` (on workers); those missing are computed here."""
+    :func:`derive_links` over ``work``'s candidates pruned, made links, grouped into families."""
     scorer, settings = work.scorer, work.settings
     kept = _prune(scorer, list(found))
     scheme = "+".join(
         (settings.candidates.copy.name, scorer.scheme, settings.rules.name, DIRECTION_SCHEME)
     )
-    links = _records(scorer, work.index, work.neighbours, kept, scheme, added or {})
+    links = _records(scorer, work.index, work.neighbours, kept, scheme)
     return LinkResult(links, build_families(work.articles, links))
-
-
-def derived_articles(work: LinkWork, found: Sequence[Found]) -> list[int]:
-    """The articles that will be links' derived side once ``found`` is pruned, ascending: those
-    whose added spans :func:`finish_links` needs."""
-    return sorted({f.direction.derived for f in _prune(work.scorer, list(found))})
-
-
-def added_spans(
-    scorer: SentenceScorer,
-    index: SupportIndex,
-    neighbours: Mapping[int, set[int]],
-    articles: Sequence[int],
-) -> dict[int, tuple[Span, ...]]:
-    """The added spans of each of ``articles`` (claim-like sentences no sentence of any other
-    article supports); each article's apart from the others', so they may be computed in parts."""
-    return {a: _added_spans(scorer, index, a, neighbours.get(a, set())) for a in articles}
 
 
 def _derivations(
@@ -316,10 +293,9 @@ def _records(
     neighbours: Mapping[int, set[int]],
     kept: list[Found],
     scheme: str,
-    given: Mapping[int, tuple[Span, ...]],
 ) -> tuple[Link, ...]:
     corpus: Corpus = scorer.corpus
-    added: dict[int, tuple[Span, ...]] = dict(given)
+    added: dict[int, tuple[Span, ...]] = {}
     links = []
     for f in sorted(kept, key=lambda f: (f.direction.derived, f.direction.origin)):
         derived = f.direction.derived
