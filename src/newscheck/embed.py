@@ -10,7 +10,6 @@ vectors (:class:`VectorCache`), so a later run over the same store encodes only 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -21,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newscheck.errors import MissingExtra
+from newscheck.model import digest
 
 EMBED_SCHEME = "embed.all-minilm-l6-v2.mean-l2.v1"
 """Versioned name of the embeddings this module produces (model, pooling, normalisation)."""
@@ -48,7 +48,7 @@ class VectorCache(Protocol):
 
 def text_hash(text: str) -> str:
     """The key of a text's vector in a :class:`VectorCache`."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return digest(text, size=32)
 
 
 def embeddings_available() -> bool:

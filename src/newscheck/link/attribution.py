@@ -76,7 +76,7 @@ def explainers(scorer: SentenceScorer, article: int, others: Iterable[int]) -> E
     closeness = np.zeros((len(rows), len(ordered)), dtype=np.float64)
     vectors = corpus.vectors if scorer.model.uses_cosine else None
     mine = vectors[rows] if vectors is not None else None
-    picked: list[tuple[int, int, list[list[int]]]] = []  # without vectors: (column, ...)
+    picked: list[tuple[int, list[list[int]]]] = []  # without vectors: (column, candidates)
     for k, other in enumerate(ordered):
         targets = corpus.claim_rows(other) or list(corpus.rows(other))
         if not rows or not targets:
@@ -84,13 +84,13 @@ def explainers(scorer: SentenceScorer, article: int, others: Iterable[int]) -> E
         if vectors is not None and mine is not None:
             closeness[:, k] = (mine @ vectors[targets].T).max(axis=1)
         else:
-            picked.append((k, other, scorer.candidates(rows, targets)))
+            picked.append((k, scorer.candidates(rows, targets)))
     if picked:  # all pairs scored at once, then the best of each row per article
         pairs = [
-            (rows[i], o) for _, _, found in picked for i, cands in enumerate(found) for o in cands
+            (rows[i], o) for _, found in picked for i, cands in enumerate(found) for o in cands
         ]
         scores = iter(s.probability for s in scorer.score_many(pairs))
-        for k, _, found in picked:
+        for k, found in picked:
             for i, cands in enumerate(found):
                 closeness[i, k] = max((next(scores) for _ in cands), default=0.0)
     position = {row: i for i, row in enumerate(rows)}

@@ -16,11 +16,14 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newscheck.errors import UsageError
 from newscheck.model import Article, Rejection, Segmentation, Story
 from newscheck.settings import Settings
+
+if TYPE_CHECKING:
+    from newscheck.embed import Embedder
 
 __all__ = ["Poll", "Watcher"]
 
@@ -69,7 +72,7 @@ class Watcher:
         self.skip = tuple(skip)
         self.polls = 0
         self._stop = threading.Event()
-        self._embedder: Any = None
+        self._embedder: Embedder | None = None
         """The sentence model, loaded by the first poll that needs it and kept for the next
         (with the encodings it keeps in memory)."""
 
@@ -113,7 +116,7 @@ class Watcher:
             self.polls, started, len(read), tuple(new), tuple(rejections), stories, analysis
         )
 
-    def embedder(self) -> Any:
+    def embedder(self) -> Embedder | None:
         """The watcher's sentence model (None when embeddings are off or not installed)."""
         if self._embedder is None and self.settings.embeddings:
             from newscheck.pipeline import default_embedder
