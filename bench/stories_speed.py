@@ -45,6 +45,7 @@ import numpy as np
 
 from newscheck.model import Article, Story
 from newscheck.stories import ClusterConfig, KeyExtractor, Member, StoryClusterer, Weigher
+from newscheck.stories.member_batch import MemberBatch
 from stories_synthetic import stream
 
 _WORDS = re.compile(r"\w+")
@@ -170,8 +171,8 @@ def one_core(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any]
     }
 
 
-def _weigh_worker(path: str, queue: mp.Queue[list[Member] | float]) -> None:
-    """Parse, extract and weigh; hand over batches, then this process's CPU seconds."""
+def _weigh_worker(path: str, queue: mp.Queue[MemberBatch | float]) -> None:
+    """Parse, extract and weigh; hand over packed batches, then this process's CPU seconds."""
     cpu = time.process_time()
     config = ClusterConfig()
     extract, weigh = KeyExtractor(lead_chars=config.lead_chars), Weigher(config)
@@ -180,9 +181,9 @@ def _weigh_worker(path: str, queue: mp.Queue[list[Member] | float]) -> None:
         for line in lines:
             batch.append(weigh(extract(parse(line, path))))
             if len(batch) == _BATCH:
-                queue.put(batch)
+                queue.put(MemberBatch.pack(batch))
                 batch = []
-    queue.put(batch)
+    queue.put(MemberBatch.pack(batch))
     queue.put(time.process_time() - cpu)
 
 
@@ -190,15 +191,15 @@ def two_cores(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any
     """Parse, features and weigh in a second process; cluster here."""
     del embeddings
     context = mp.get_context("spawn")
-    queue: mp.Queue[list[Member] | float] = context.Queue(maxsize=8)  # bounded: memory too
+    queue: mp.Queue[MemberBatch | float] = context.Queue(maxsize=8)  # bounded: memory too
     worker = context.Process(target=_weigh_worker, args=(path, queue), daemon=True)
     clusterer = StoryClusterer(ClusterConfig())
     score = StreamingBCubed(sizes)
     start, cpu = time.perf_counter(), time.process_time()
     worker.start()
     n = 0
-    while isinstance(batch := queue.get(), list):
-        for member in batch:
+    while isinstance(batch := queue.get(), MemberBatch):
+        for member in batch.members():
             clusterer.add_member(member)
             for story in clusterer.closed():
                 score.add(story)

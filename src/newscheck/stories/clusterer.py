@@ -59,7 +59,8 @@ class StoryClusterer:
         self.clock: float | None = None
         """Latest publication time seen (seconds since the epoch); None until a dated article."""
         self._open: dict[int, OpenStory] = {}
-        self._postings: dict[str, set[int]] = {}
+        self._postings: dict[int, set[int]] = {}
+        """Retrieval key (a vocabulary id) -> keys of the open stories indexed under it."""
         self._story_of: dict[str, int] = {}
         """Article id -> key of its open story (members of open stories only)."""
         self._by_last_time: list[tuple[float, int]] = []
@@ -102,7 +103,7 @@ class StoryClusterer:
         if known is not None:
             return known
         time = self._tick(member.published)
-        vector = self.space.vector(member.vector)
+        vector = self._local(member)
         scored = self._scored(member, vector, time)
         target = self._story_of.get(join) if join is not None else None
         if target is None and scored and scored[0][0] >= scored[0][1]:
@@ -127,7 +128,7 @@ class StoryClusterer:
         for keys in order:
             if keys.article_id not in self._story_of:
                 member = self.weigh(keys)
-                vector = self.space.vector(member.vector)
+                vector = self._local(member)
                 self._attach(open_story, member, vector, self._tick(keys.published))
         return open_story.key
 
@@ -164,13 +165,19 @@ class StoryClusterer:
         ``max_candidates``, in key order so that ties do not depend on set order)."""
         # Ranked by the weight of the shared keys: a cheap stand-in for the score.
         hits: dict[int, float] = {}
-        for key, weight in member.retrieval:
-            for story_key in self._postings.get(key, ()):
+        retrieval = member.retrieval
+        postings = self._postings.get
+        for key, weight in zip(retrieval.ids.tolist(), retrieval.weights.tolist(), strict=True):
+            for story_key in postings(key, ()):
                 hits[story_key] = hits.get(story_key, 0.0) + weight
         limit = self.config.max_candidates
         if len(hits) <= limit:
             return sorted(hits)
         return sorted(sorted(hits, key=hits.__getitem__, reverse=True)[:limit])
+
+    def _local(self, member: Member) -> IdVector:
+        """The member's vector in this clusterer's key space."""
+        return self.space.translate(member.vector.ids.tolist(), member.vector.weights)
 
     def _merge_near(self, story: OpenStory, keys: list[int]) -> OpenStory:
         """Merge into ``story`` those of the other stories near the article that match it as
@@ -207,7 +214,7 @@ class StoryClusterer:
     ) -> None:
         story.add(member, vector, time)
         self._story_of[member.article_id] = story.key
-        for key, _ in member.retrieval:
+        for key in member.retrieval.ids.tolist():
             if key not in story.posted:
                 story.posted.add(key)
                 self._postings.setdefault(key, set()).add(story.key)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
@@ -114,7 +115,7 @@ class KeyExtractor:
             terms, names, markers = self._count_with_cjk(body, title)
         else:
             terms, names, markers = self._count(_TOKEN.findall(body), _TOKEN.findall(title), title)
-        return ArticleKeys(
+        keys = ArticleKeys(
             article_id=article.id,
             title=" ".join(title.split()) or _first_line(body),
             terms=terms,
@@ -125,49 +126,48 @@ class KeyExtractor:
             seq=article.seq,
             embedding=embedding,
         )
+        if len(self._memo.term) > self.memo_limit:
+            self._memo.clear()
+        return keys
 
     def _count(
         self, body: list[str], title: list[str], title_line: str
     ) -> tuple[dict[str, int], dict[str, int], Callable[[], Counter[str]]]:
         """Terms, names and (lazily) language markers of tokens without CJK script.
 
-        Each token's class is looked up in the memo and the keys counted by ``Counter`` (in C):
-        the same counts, in the same first-seen order, as going token by token."""
-        distinct = set(body)
-        distinct.update(title)
-        memo = self._memo_for(distinct)
-        term, name, lower = memo.term.__getitem__, memo.name.__getitem__, memo.lower.__getitem__
-        weighted_title = title * TITLE_WEIGHT
+        Tokens are counted once (``Counter``, in C); terms are counted again through the memo
+        (most tokens are terms), names and markers only from the few tokens that are ones. The
+        same counts, in the same first-seen order, as going token by token."""
+        raw = Counter(body)
+        memo = self._memo
+        term = memo.term.__getitem__  # classifies the tokens it has not met
         terms = Counter(map(term, body))
-        terms.update(map(term, weighted_title))
-        names = Counter(map(name, body))
+        terms.update(map(term, title * TITLE_WEIGHT))
+        del terms[NONE]
+        name_of = memo.name
+        names: dict[str, int] = {}
+        for token in filter(name_of.__contains__, raw):
+            key = name_of[token]
+            names[key] = names.get(key, 0) + raw[token]
         if not is_title_case(title_line):
-            names.update(map(name, weighted_title))
-        # A capitalised word also seen in lower case is a sentence opener, not a name.
-        lowercase = set(map(lower, distinct))
-        marker = memo.marker.__getitem__
+            for token in filter(name_of.__contains__, title):
+                key = name_of[token]
+                names[key] = names.get(key, 0) + TITLE_WEIGHT
+        if names:
+            # A capitalised word also seen in lower case is a sentence opener, not a name.
+            lowercase = memo.lowercase_forms(raw.keys(), title)
+            names = {k: n for k, n in names.items() if not lowercase(k)}
+        marker_of = memo.marker
 
         def markers() -> Counter[str]:
-            counts = Counter(map(marker, body + title))
-            del counts[NONE]
+            counts: Counter[str] = Counter()
+            for token in filter(marker_of.__contains__, raw):
+                counts[marker_of[token]] += raw[token]
+            for token in filter(marker_of.__contains__, title):
+                counts[marker_of[token]] += 1
             return counts
 
-        del terms[NONE], names[NONE]
-        return dict(terms), {k: n for k, n in names.items() if k not in lowercase}, markers
-
-    def _memo_for(self, tokens: set[str]) -> _Memo:
-        """The memo, with every one of ``tokens`` classified in it (a one-off memo when they
-        alone pass ``memo_limit``)."""
-        memo = self._memo
-        unseen = tokens.difference(memo.term)
-        if len(memo.term) + len(unseen) > self.memo_limit:
-            memo.clear()
-            unseen = tokens
-            if len(unseen) > self.memo_limit:
-                memo = _Memo()
-        for token in unseen:
-            memo.learn(token)
-        return memo
+        return dict(terms), names, markers
 
     def _count_with_cjk(
         self, body: str, title: str
@@ -193,7 +193,7 @@ class KeyExtractor:
         lowercase_seen: set[str],
         markers: Counter[str],
     ) -> None:
-        memo = self._memo_for({t for t in tokens if t[0] < _CJK_START})
+        memo = self._memo
         for token, n in Counter(tokens).items():
             if token[0] >= _CJK_START:
                 for gram in _cjk_bigrams(token):
@@ -216,32 +216,67 @@ NONE = ""
 is cheaper than filtering every token."""
 
 
-class _Memo:
-    """How each token seen was classified, one dict per part of :data:`_Kind` (so that a whole
-    article's tokens are looked up by ``map`` in C), :data:`NONE` for None."""
+class _TermMemo(dict[str, str]):
+    """Token -> its term key (:data:`NONE` where it is no term); a token not met before is
+    classified on lookup, so one ``map`` over an article's tokens both learns and looks up."""
 
-    __slots__ = ("lower", "marker", "name", "term")
+    __slots__ = ("memo",)
+
+    def __init__(self, memo: _Memo) -> None:
+        super().__init__()
+        self.memo = memo
+
+    def __missing__(self, token: str) -> str:
+        return self.memo.learn(token)
+
+
+class _Memo:
+    """How each token seen was classified: ``term`` for every token (so that a whole article's
+    tokens are looked up by ``map`` in C); ``name``, ``marker`` and ``mixed`` only for the few
+    tokens that are names, language markers, or lower-case words with a capital inside
+    ("iPhone"). Bounded by the extractor's ``memo_limit``: cleared once past it."""
+
+    __slots__ = ("marker", "mixed", "name", "term")
 
     def __init__(self) -> None:
-        self.term: dict[str, str] = {}
+        self.term: dict[str, str] = _TermMemo(self)
         self.name: dict[str, str] = {}
-        self.lower: dict[str, str] = {}
         self.marker: dict[str, str] = {}
+        self.mixed: dict[str, str] = {}
 
-    def learn(self, token: str) -> None:
+    def learn(self, token: str) -> str:
+        """Classify ``token``; returns its term key."""
         term, name, lower, marker = _classify(token)
-        self.term[token] = term or NONE
-        self.name[token] = name or NONE
-        self.lower[token] = lower or NONE
-        self.marker[token] = marker or NONE
+        key = self.term[token] = term or NONE
+        if name is not None:
+            self.name[token] = name
+        if marker is not None:
+            self.marker[token] = marker
+        if lower is not None and lower != token:
+            self.mixed[token] = lower
+        return key
 
     def kind(self, token: str) -> _Kind:
-        parts = (self.term[token], self.name[token], self.lower[token], self.marker[token])
-        term, name, lower, marker = (part or None for part in parts)
-        return (term, name, lower, marker)
+        term = self.term[token] or None
+        lower = token.lower() if token[0].islower() else None
+        return (term, self.name.get(token), lower, self.marker.get(token))
+
+    def lowercase_forms(
+        self, tokens: AbstractSet[str], more: Iterable[str]
+    ) -> Callable[[str], bool]:
+        """Whether a word appears in lower case among ``tokens`` and ``more`` (all classified):
+        as itself, or as the lower case of a mixed-case token."""
+        mixed = {self.mixed[t] for t in tokens & self.mixed.keys()}
+        mixed.update(self.mixed[t] for t in more if t in self.mixed)
+        more_set = set(more)
+
+        def seen(word: str) -> bool:
+            return ((word in tokens or word in more_set) and word[:1].islower()) or word in mixed
+
+        return seen
 
     def clear(self) -> None:
-        for part in (self.term, self.name, self.lower, self.marker):
+        for part in (self.term, self.name, self.marker, self.mixed):
             part.clear()
 
 

@@ -12,7 +12,7 @@ renumbers the keys still in use, which keeps it bounded by what the open stories
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -40,7 +40,8 @@ EMPTY = IdVector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 class KeySpace:
-    """Interns key strings to ids and does sparse arithmetic in one dense scratch row.
+    """Interns keys (any hashable: the clusterer's are :class:`~newscheck.stories.vocabulary.
+    KeyVocabulary` ids) to dense ids and does sparse arithmetic in one dense scratch row.
 
     The scratch row is all zeros between calls; each operation writes the few cells it needs and
     clears them again, so its cost follows the vectors' lengths, not the vocabulary's."""
@@ -48,8 +49,8 @@ class KeySpace:
     __slots__ = ("_ids", "_keys", "_scratch")
 
     def __init__(self) -> None:
-        self._ids: dict[str, int] = {}
-        self._keys: list[str] = [""]  # id -> key; id 0 is UNKNOWN
+        self._ids: dict[Hashable, int] = {}
+        self._keys: list[Hashable] = [None]  # id -> key; id 0 is UNKNOWN
         self._scratch = np.zeros(1024, dtype=np.float64)
 
     def __len__(self) -> int:
@@ -58,25 +59,29 @@ class KeySpace:
 
     # ------------------------------------------------------------------ ids
 
-    def vector(self, sparse: Mapping[str, float]) -> IdVector:
+    def vector(self, sparse: Mapping[Hashable, float]) -> IdVector:
         """``sparse`` as an :class:`IdVector`, interning its new keys (zero weights dropped)."""
-        n = len(sparse)
-        ids = np.fromiter(map(self._ids.get, sparse, repeat(UNKNOWN)), dtype=np.int64, count=n)
-        if not ids.all():
-            unknown = np.flatnonzero(ids == UNKNOWN).tolist()
-            for i, key in zip(unknown, _keys_at(sparse, ids), strict=True):
-                ids[i] = self._intern(key)
-        weights = np.fromiter(sparse.values(), dtype=np.float64, count=n)
-        if 0.0 in sparse.values():  # a channel weighed 0 (a C-level scan, cheaper than numpy's)
+        weights = np.fromiter(sparse.values(), dtype=np.float64, count=len(sparse))
+        return self.translate(list(sparse), weights)
+
+    def translate(self, keys: Sequence[Hashable], weights: np.ndarray) -> IdVector:
+        """Distinct ``keys`` with their ``weights`` as an :class:`IdVector` of this space,
+        interning the new keys in order (zero weights dropped)."""
+        n = len(keys)
+        ids = np.fromiter(map(self._ids.get, keys, repeat(UNKNOWN)), dtype=np.int64, count=n)
+        if np.count_nonzero(ids) < n:  # (cheaper than ids.all())
+            for i in np.flatnonzero(ids == UNKNOWN).tolist():
+                ids[i] = self._intern(keys[i])
+        if np.count_nonzero(weights) < n:  # a channel weighed 0
             keep = weights != 0.0
             ids, weights = ids[keep], weights[keep]
         return IdVector(ids, weights)
 
-    def lookup(self, keys: Iterable[str]) -> np.ndarray:
+    def lookup(self, keys: Iterable[Hashable]) -> np.ndarray:
         """Ids of ``keys`` without interning them (``UNKNOWN`` for keys not in the vocabulary)."""
         return np.fromiter(map(self._ids.get, keys, repeat(UNKNOWN)), dtype=np.int64)
 
-    def _intern(self, key: str) -> int:
+    def _intern(self, key: Hashable) -> int:
         new = len(self._keys)
         self._ids[key] = new
         self._keys.append(key)
@@ -151,11 +156,6 @@ class KeySpace:
             return found
         finally:
             scratch[vector.ids] = 0.0
-
-
-def _keys_at(sparse: Mapping[str, float], ids: np.ndarray) -> list[str]:
-    """The keys of ``sparse`` whose id is still ``UNKNOWN``, in order."""
-    return [key for key, i in zip(sparse, ids.tolist(), strict=True) if i == UNKNOWN]
 
 
 def heaviest(vector: IdVector, count: int) -> IdVector:

@@ -22,7 +22,6 @@ from newscheck.stories.keyspace import (
     heaviest,
     row_dots,
 )
-from newscheck.stories.weighting import SparseVector
 
 STORY_ID_PREFIX = "story"
 TITLE_CHARS = 160
@@ -33,20 +32,24 @@ heaviest first)."""
 
 @dataclass(frozen=True, slots=True)
 class Member:
-    """An article, weighed: its key vector, the keys it is indexed by, and what a story keeps."""
+    """An article, weighed: its key vector, the keys it is indexed by, and what a story keeps.
+
+    Keys are ids of the :class:`~newscheck.stories.vocabulary.KeyVocabulary` of the
+    :class:`~newscheck.stories.weigher.Weigher` that made it; a clusterer must only be given
+    members of one weigher."""
 
     article_id: str
     title: str
     published: datetime | None
     seq: int
     embedding: np.ndarray | None
-    vector: SparseVector
-    """The channels in one vector: unit-length terms, names (keys ``n:...``) and figures
-    (``f:...``), each scaled by the square root of its weight, so that one dot product of two
-    such vectors is the weighted sum of the three cosines."""
-    title_terms: SparseVector
-    """The heaviest few terms, to choose the story's title by."""
-    retrieval: tuple[tuple[str, float], ...]
+    vector: IdVector
+    """The channels in one vector, heaviest first within each: unit-length terms, names and
+    figures, each scaled by the square root of its weight, so that one dot product of two such
+    vectors is the weighted sum of the three cosines."""
+    title_terms: IdVector
+    """The heaviest few terms (unscaled), to choose the story's title by."""
+    retrieval: IdVector
     """Keys the story index is searched and extended by, with their weights."""
 
 
@@ -58,7 +61,7 @@ class MemberRecord:
     title: str
     published: datetime | None
     seq: int
-    title_terms: SparseVector
+    title_terms: IdVector
 
     def order(self) -> tuple[float, int, str]:
         return stream_order(self.published, self.seq, self.article_id)
@@ -98,7 +101,7 @@ class OpenStory:
         self.embedding_count = 0
         self.first_time: float | None = None
         self.last_time: float | None = None
-        self.posted: set[str] = set()
+        self.posted: set[int] = set()
         """Retrieval keys under which the clusterer indexed this story."""
         self.activity = 0
         self.max_keys = max_keys
@@ -214,8 +217,10 @@ class OpenStory:
     def _title_scores(self) -> np.ndarray:
         """Dot product of each member's title terms with the story's sum, in one pass."""
         terms = [m.title_terms for m in self.members]
-        ids = self.space.lookup(key for t in terms for key in t)
-        weights = np.fromiter((w for t in terms for w in t.values()), np.float64, len(ids))
+        if not terms:
+            return np.zeros(0, dtype=np.float64)
+        ids = self.space.lookup(np.concatenate([t.ids for t in terms]).tolist())
+        weights = np.concatenate([t.weights for t in terms])
         owner = np.repeat(np.arange(len(terms)), [len(t) for t in terms])
         products = self.space.weights_of(self.total, ids) * weights
         return grouped_sums(owner, products, len(terms))

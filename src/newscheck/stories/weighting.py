@@ -23,6 +23,8 @@ _LOG_ARRAY = np.array([0.0] + [log(i) for i in range(1, _ARRAY_TABLE)])
 _TF_ARRAY = 1.0 + _LOG_ARRAY
 _NUMPY_FROM = 24
 """Channels with at least this many keys are weighed with numpy (below, Python is faster)."""
+_NO_WEIGHTS = np.zeros(0, dtype=np.float64)
+_NO_WEIGHTS.flags.writeable = False
 
 
 class DocumentFrequencies:
@@ -58,8 +60,15 @@ class DocumentFrequencies:
     def weigh(self, counts: Mapping[str, int], limit: int | None = None) -> SparseVector:
         """``(1 + log tf) * idf`` for each key, the ``limit`` heaviest kept, scaled to unit
         length (empty stays empty). Heaviest first: callers take the first few as index keys."""
+        keys, weights = self.ranked(counts, limit)
+        return dict(zip(keys, weights.tolist(), strict=True))
+
+    def ranked(
+        self, counts: Mapping[str, int], limit: int | None = None
+    ) -> tuple[list[str], np.ndarray]:
+        """:meth:`weigh` as two parallel sequences: the keys and their weights (float64)."""
         if len(counts) >= _NUMPY_FROM:
-            return self._weigh_numpy(counts, limit)
+            return self._ranked_numpy(counts, limit)
         top = log(self.documents + self.prior)
         df = self._df.get
         logs = _LOGS
@@ -72,9 +81,18 @@ class DocumentFrequencies:
         ranked = sorted(vector.items(), key=itemgetter(1), reverse=True)
         if limit is not None:
             ranked = ranked[:limit]
-        return normalized(dict(ranked))
+        values = [w for _, w in ranked]
+        norm = sqrt(sum(map(mul, values, values)))
+        if norm == 0.0:
+            return [], _NO_WEIGHTS
+        scale = 1.0 / norm
+        # Python floats, multiplied one by one: the same bits as numpy's elementwise product.
+        kept = [(k, w * scale) for k, w in ranked if w > 0.0]
+        return [k for k, _ in kept], np.array([w for _, w in kept], dtype=np.float64)
 
-    def _weigh_numpy(self, counts: Mapping[str, int], limit: int | None) -> SparseVector:
+    def _ranked_numpy(
+        self, counts: Mapping[str, int], limit: int | None
+    ) -> tuple[list[str], np.ndarray]:
         # The same arithmetic as the Python path, element by element (table lookups of the
         # same logarithms, one multiply, a stable sort, a sequential sum of squares), so the
         # same bits: only the loop moves into numpy.
@@ -93,12 +111,12 @@ class DocumentFrequencies:
         values = ranked.tolist()
         norm = sqrt(sum(map(mul, values, values)))
         if norm == 0.0:
-            return {}
-        scaled = (ranked * (1.0 / norm)).tolist()
-        chosen = [keys[i] for i in order.tolist()]
-        if ranked[-1] > 0.0:  # heaviest first: all positive
-            return dict(zip(chosen, scaled, strict=True))
-        return {k: w for k, w, r in zip(chosen, scaled, values, strict=True) if r > 0.0}
+            return [], _NO_WEIGHTS
+        scaled = ranked * (1.0 / norm)
+        if ranked[-1] <= 0.0:  # heaviest first: only a tail can be zero or less
+            positive = ranked > 0.0
+            order, scaled = order[positive], scaled[positive]
+        return [keys[i] for i in order.tolist()], scaled
 
     def _forget_rare(self) -> None:
         floor = 1

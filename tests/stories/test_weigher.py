@@ -1,0 +1,66 @@
+from math import sqrt
+
+import numpy as np
+import pytest
+
+from newscheck.stories import ClusterConfig, KeyExtractor, Weigher
+from newscheck.stories.vocabulary import Channel
+from newscheck.stories.weighting import DocumentFrequencies
+
+from .fictional import election, flood
+
+
+def _keys():
+    extract = KeyExtractor()
+    return [extract(a) for a in [*flood(), *election()]]
+
+
+def test_member_vector_is_the_scaled_channels_by_vocabulary_id():
+    config = ClusterConfig(name_weight=0.4, figure_weight=0.25)
+    weigher = Weigher(config)
+    members = [weigher(k) for k in _keys()]
+    keys, member = _keys()[-1], members[-1]
+    df = weigher.frequencies
+    expected: dict[int, float] = {}
+    for channel, counts, limit, weight in (
+        (Channel.TERM, keys.terms, config.vector_terms, config.term_weight),
+        (Channel.NAME, keys.names, config.vector_names, config.name_weight),
+        (Channel.FIGURE, keys.figures, config.vector_figures, config.figure_weight),
+    ):
+        vector = df.weigh(counts, limit)
+        ids = weigher.vocabulary.ids(channel, list(vector)).tolist()
+        expected.update(zip(ids, (sqrt(weight) * w for w in vector.values()), strict=True))
+    got = dict(zip(member.vector.ids.tolist(), member.vector.weights.tolist(), strict=True))
+    assert got == pytest.approx(expected)
+    assert list(got) == list(expected)  # terms, names, figures, each heaviest first
+
+
+def test_retrieval_takes_the_heaviest_names_then_terms():
+    config = ClusterConfig(retrieval_keys=6)
+    weigher = Weigher(config)
+    keys = _keys()[0]
+    member = weigher(keys)
+    names = list(weigher.frequencies.weigh(keys.names))[:3]
+    terms = list(weigher.frequencies.weigh(keys.terms))[: 6 - len(names)]
+    expected = weigher.vocabulary.ids(Channel.NAME, names).tolist()
+    expected += weigher.vocabulary.ids(Channel.TERM, terms).tolist()
+    assert member.retrieval.ids.tolist() == expected
+    assert len(member.title_terms) <= 12
+    assert member.title_terms.ids.tolist() == member.vector.ids[: len(member.title_terms)].tolist()
+
+
+def test_a_channel_weighed_zero_is_left_out_of_the_vector():
+    weigher = Weigher(ClusterConfig(name_weight=0.0))
+    member = weigher(_keys()[0])
+    names = set(weigher.vocabulary.ids(Channel.NAME, list(_keys()[0].names)).tolist())
+    assert names and not names & set(member.vector.ids.tolist())
+    assert np.all(member.vector.weights != 0.0)
+
+
+def test_given_frequencies_are_not_counted_again():
+    df = DocumentFrequencies()
+    for keys in _keys():
+        df.add(keys.terms)
+    weigher = Weigher(ClusterConfig(), df)
+    weigher(_keys()[0])
+    assert df.documents == len(_keys())
