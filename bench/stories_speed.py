@@ -8,12 +8,13 @@ so that its peak memory is its own. What is timed, per article, stage by stage:
 
 - parse: one JSON line into an ``Article``;
 - features: ``KeyExtractor`` (terms, names, figures of the title and first 1,000 characters);
-- weigh: ``Weigher`` (TF-IDF over the stream so far, index keys);
+- weigh: ``Weigher.many`` (TF-IDF over the stream so far, index keys), 512 articles at a time
+  into one packed ``MemberBatch``;
 - cluster: ``StoryClusterer.add_member`` (candidate stories from the index, vectorised scoring,
   joining or starting a story, merging, closing stories that leave the window).
 
 "clustering given the features" is the last stage alone; "one core" is all four in one process;
-"two cores" runs parse, features and weigh in a second process that hands weighed articles over,
+"two cores" runs parse, features and weigh in a second process that hands the packed batches over,
 while this one clusters. None of these include sentence embeddings: the embedding mode is timed
 apart, with generated unit vectors (event direction plus noise) standing in for the model's, and
 the model's own encoding rate on this CPU is printed beside it (it, not the clusterer, bounds
@@ -37,6 +38,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from newscheck.model import Article, Story
-from newscheck.stories import ClusterConfig, KeyExtractor, Member, StoryClusterer, Weigher
+from newscheck.stories import ClusterConfig, KeyExtractor, StoryClusterer, Weigher
 from newscheck.stories.member_batch import MemberBatch
 from stories_synthetic import stream
 
@@ -128,7 +130,7 @@ def peak_mib() -> float:
 
 
 def one_core(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any]:
-    """Every stage in this process, each timed apart."""
+    """Every stage in this process, each timed apart (in batches, as the two-core run)."""
     config = ClusterConfig()
     extract, weigh = KeyExtractor(lead_chars=config.lead_chars), Weigher(config)
     clusterer = StoryClusterer(config)
@@ -139,25 +141,26 @@ def one_core(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any]
     n = 0
     start = time.perf_counter()
     with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            # The stand-in embedding is made before the clock starts (a model's is not timed).
-            embedding = event_embedding(parse(line, path)) if embeddings else None
+        for batch in _batches(lines):
+            # The stand-in embeddings are made before the clock starts (a model's is not timed).
+            vectors = [event_embedding(parse(line, path)) if embeddings else None for line in batch]
             t0 = clock()
-            article = parse(line, path)
+            articles = [parse(line, path) for line in batch]
             t1 = clock()
-            keys = extract(article, embedding)
+            keys = [extract(a, v) for a, v in zip(articles, vectors, strict=True)]
             t2 = clock()
-            member = weigh(keys)
+            members = weigh.many(keys)
             t3 = clock()
-            clusterer.add_member(member)
-            for story in clusterer.closed():
-                score.add(story)
+            for member in members.members():
+                clusterer.add_member(member)
+                for story in clusterer.closed():
+                    score.add(story)
             t4 = clock()
             spent["parse"] += t1 - t0
             spent["features"] += t2 - t1
             spent["weigh"] += t3 - t2
             spent["cluster"] += t4 - t3
-            n += 1
+            n += len(batch)
     for story in clusterer.finish():
         score.add(story)
     return {
@@ -166,9 +169,20 @@ def one_core(path: str, sizes: Counter[int], embeddings: bool) -> dict[str, Any]
         "wall": time.perf_counter() - start,
         "f1": score.f1(),
         "peak_mib": peak_mib(),
-        "key_space": len(clusterer.space),
+        "key_space": clusterer.space.size,
         "df_keys": len(weigh.frequencies),
     }
+
+
+def _batches(lines: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == _BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _weigh_worker(path: str, queue: mp.Queue[MemberBatch | float]) -> None:
@@ -176,14 +190,9 @@ def _weigh_worker(path: str, queue: mp.Queue[MemberBatch | float]) -> None:
     cpu = time.process_time()
     config = ClusterConfig()
     extract, weigh = KeyExtractor(lead_chars=config.lead_chars), Weigher(config)
-    batch: list[Member] = []
     with open(path, encoding="utf-8") as lines:
-        for line in lines:
-            batch.append(weigh(extract(parse(line, path))))
-            if len(batch) == _BATCH:
-                queue.put(MemberBatch.pack(batch))
-                batch = []
-    queue.put(MemberBatch.pack(batch))
+        for batch in _batches(lines):
+            queue.put(weigh.many([extract(parse(line, path)) for line in batch]))
     queue.put(time.process_time() - cpu)
 
 
@@ -226,7 +235,12 @@ def in_fresh_process(run: str, path: Path, sizes: Counter[int], embeddings: bool
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(run, str(path), sizes, embeddings, send))
     child.start()
-    result = receive.recv()
+    send.close()  # the child holds its own end: recv() below fails if it dies without sending
+    try:
+        result = receive.recv()
+    except EOFError:
+        child.join()
+        raise SystemExit(f"the {run} run failed (exit code {child.exitcode})") from None
     child.join()
     return result
 
@@ -244,7 +258,7 @@ def print_one_core(label: str, r: dict[str, Any]) -> None:
     print(f"  {'all four (one core)':<34} {total / n * 1e6:>10,.0f} {n / total:>11,.0f}")
     print(f"  wall clock: {n / r['wall']:,.0f} articles/s ({r['wall']:.1f} s)")
     print(
-        f"  peak resident {r['peak_mib']:,.0f} MiB; key space {r['key_space']:,} keys, "
+        f"  peak resident {r['peak_mib']:,.0f} MiB; key space {r['key_space']:,} cells, "
         f"document frequencies {r['df_keys']:,} keys at the end"
     )
 
@@ -321,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"\nmemory, one core: peak resident {short_run['peak_mib']:,.0f} MiB after "
             f"{short:,} articles, {long_run['peak_mib']:,.0f} MiB after {long:,} "
-            f"(key space {short_run['key_space']:,} and {long_run['key_space']:,} keys)"
+            f"(key space {short_run['key_space']:,} and {long_run['key_space']:,} cells)"
         )
 
         if not args.no_embeddings:

@@ -14,13 +14,15 @@ def test_near_vectors_share_buckets_and_far_ones_rarely_do():
         w /= np.linalg.norm(w)
         u = rng.standard_normal(64)
         u /= np.linalg.norm(u)
-        near += bool(set(buckets.keys(v)) & set(buckets.keys(w)))
-        far += bool(set(buckets.keys(v)) & set(buckets.keys(u)))
+        near += bool(set(buckets.codes(v).tolist()) & set(buckets.codes(w).tolist()))
+        far += bool(set(buckets.codes(v).tolist()) & set(buckets.codes(u).tolist()))
     assert near >= 45
     assert far <= 20
 
 
 def test_keys_are_the_same_in_every_instance():
     v = np.linspace(-1, 1, 16)
-    assert EmbeddingBuckets(16).keys(v) == EmbeddingBuckets(16).keys(v)
-    assert len(EmbeddingBuckets(16).keys(v)) == 8
+    codes = EmbeddingBuckets(16).codes(v).tolist()
+    assert codes == EmbeddingBuckets(16).codes(v).tolist()
+    assert len(set(codes)) == 8
+    assert [c >> 6 for c in codes] == list(range(8))  # one bucket per table

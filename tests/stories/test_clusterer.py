@@ -136,10 +136,12 @@ def test_forgetting_unused_keys_changes_no_story():
         return sorted(s.article_ids for s in out), clusterer
 
     plain, kept_all = stories(ClusterConfig(window_days=1.0))
-    compacted, forgetting = stories(ClusterConfig(window_days=1.0, min_key_space=8))
-    assert compacted == plain
+    bounded, forgetting = stories(ClusterConfig(window_days=1.0, max_keys=60))
+    assert bounded == plain
     assert len(plain) == 30
-    # Without forgetting, the vocabulary holds every event's words; with it, about the keys
-    # of the few stories open at a time (it may double before the next pass).
-    assert len(kept_all.space) > 200
-    assert len(forgetting.space) < 100
+    # Without forgetting, the frequencies (and the key space) hold every event's words; with
+    # it, the keys of the last few events.
+    assert len(kept_all.frequencies) > 200
+    assert len(forgetting.frequencies) <= 60
+    # (max_keys, plus the keys of the article that passed it)
+    assert forgetting.frequencies.slot_limit < 100 < 200 < kept_all.frequencies.slot_limit

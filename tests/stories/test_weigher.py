@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from newscheck.stories import ClusterConfig, KeyExtractor, Weigher
-from newscheck.stories.vocabulary import Channel
+from newscheck.stories.weigher import Channel, member_key_ids
 from newscheck.stories.weighting import DocumentFrequencies
 
 from .fictional import election, flood
@@ -15,7 +15,12 @@ def _keys():
     return [extract(a) for a in [*flood(), *election()]]
 
 
-def test_member_vector_is_the_scaled_channels_by_vocabulary_id():
+def _ids(weigher: Weigher, channel: Channel, keys: list[str]) -> list[int]:
+    df = weigher.frequencies
+    return member_key_ids(df.slots(keys), channel).tolist()
+
+
+def test_member_vector_is_the_scaled_channels_by_key_id():
     config = ClusterConfig(name_weight=0.4, figure_weight=0.25)
     weigher = Weigher(config)
     members = [weigher(k) for k in _keys()]
@@ -28,7 +33,7 @@ def test_member_vector_is_the_scaled_channels_by_vocabulary_id():
         (Channel.FIGURE, keys.figures, config.vector_figures, config.figure_weight),
     ):
         vector = df.weigh(counts, limit)
-        ids = weigher.vocabulary.ids(channel, list(vector)).tolist()
+        ids = _ids(weigher, channel, list(vector))
         expected.update(zip(ids, (sqrt(weight) * w for w in vector.values()), strict=True))
     got = dict(zip(member.vector.ids.tolist(), member.vector.weights.tolist(), strict=True))
     assert got == pytest.approx(expected)
@@ -42,8 +47,7 @@ def test_retrieval_takes_the_heaviest_names_then_terms():
     member = weigher(keys)
     names = list(weigher.frequencies.weigh(keys.names))[:3]
     terms = list(weigher.frequencies.weigh(keys.terms))[: 6 - len(names)]
-    expected = weigher.vocabulary.ids(Channel.NAME, names).tolist()
-    expected += weigher.vocabulary.ids(Channel.TERM, terms).tolist()
+    expected = _ids(weigher, Channel.NAME, names) + _ids(weigher, Channel.TERM, terms)
     assert member.retrieval.ids.tolist() == expected
     assert len(member.title_terms) <= 12
     assert member.title_terms.ids.tolist() == member.vector.ids[: len(member.title_terms)].tolist()
@@ -52,7 +56,7 @@ def test_retrieval_takes_the_heaviest_names_then_terms():
 def test_a_channel_weighed_zero_is_left_out_of_the_vector():
     weigher = Weigher(ClusterConfig(name_weight=0.0))
     member = weigher(_keys()[0])
-    names = set(weigher.vocabulary.ids(Channel.NAME, list(_keys()[0].names)).tolist())
+    names = set(_ids(weigher, Channel.NAME, list(_keys()[0].names)))
     assert names and not names & set(member.vector.ids.tolist())
     assert np.all(member.vector.weights != 0.0)
 

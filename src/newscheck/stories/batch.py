@@ -28,6 +28,7 @@ from newscheck.stories.unionfind import UnionFind
 from newscheck.stories.weighting import DocumentFrequencies
 
 _NO_ARTICLES: Mapping[str, Article] = {}
+_WEIGH_AT_ONCE = 1024
 
 
 def cluster_stories(
@@ -67,9 +68,13 @@ def cluster_stories(
         clusterer.reopen(story, [found[i] for i in story.article_ids if i in found])
     groups = batch.groups
     done: list[Story] = []
-    for article in stream_sequence(batch.new):
-        clusterer.add_keys(found[article.id], join=_placed_partner(clusterer, groups, article.id))
-        done.extend(clusterer.closed())
+    ordered = [found[article.id] for article in stream_sequence(batch.new)]
+    for start in range(0, len(ordered), _WEIGH_AT_ONCE):
+        # Weighed a chunk at a time (the frequencies are counted already: the same members).
+        for member in clusterer.weigh.many(ordered[start : start + _WEIGH_AT_ONCE]).members():
+            join = _placed_partner(clusterer, groups, member.article_id)
+            clusterer.add_member(member, join=join)
+            done.extend(clusterer.closed())
     done.extend(clusterer.finish())
 
     # A reopened story that gained nothing is returned exactly as stored.

@@ -22,8 +22,11 @@ class EmbeddingBuckets:
         rng = np.random.default_rng(seed)
         self._planes = rng.standard_normal((tables * bits, dimensions)).astype(np.float32)
 
-    def keys(self, vector: np.ndarray) -> list[str]:
+    def codes(self, vector: np.ndarray) -> np.ndarray:
+        """The bucket of each table (int64): ``table << bits | code``, the code being the
+        table's bits read as a binary number, first plane highest. Distinct across tables."""
         signs = ((self._planes @ vector) > 0).reshape(self.tables, self.bits)
-        # Each table's bits read as a binary number, first plane highest.
         codes = signs.astype(np.int64) @ (1 << np.arange(self.bits - 1, -1, -1, dtype=np.int64))
-        return [f"e{table}:{code}" for table, code in enumerate(codes.tolist())]
+        tables: np.ndarray = np.arange(self.tables, dtype=np.int64) << self.bits
+        coded: np.ndarray = tables | codes
+        return coded

@@ -51,8 +51,7 @@ class StoryClusterer:
         the clusterer then uses them as they are instead of counting articles as they arrive."""
         self.config = config or ClusterConfig()
         self.space = KeySpace()
-        """Ids of the keys the open stories' sums hold (renumbered now and then, see
-        :meth:`_compact_space`)."""
+        """Where the open stories' sums are added and matched (one cell per key id)."""
         self.scorer = Scorer(self.config, self.space)
         self.extract = KeyExtractor(lead_chars=self.config.lead_chars)
         self.weigh = Weigher(self.config, frequencies)
@@ -68,7 +67,6 @@ class StoryClusterer:
         self._closed: list[Story] = []
         self._next_key = 0
         self._arrivals = 0
-        self._compact_at = self.config.min_key_space
 
     @property
     def frequencies(self) -> DocumentFrequencies:
@@ -90,7 +88,8 @@ class StoryClusterer:
         return self.add_keys(self.extract(article, embedding), join=join)
 
     def add_keys(self, keys: ArticleKeys, *, join: str | None = None) -> int:
-        """Like :meth:`add`, for keys already extracted (e.g. in another process)."""
+        """Like :meth:`add`, for keys already extracted (e.g. in another process). Many at a
+        time are faster weighed together: ``weigh.many`` then :meth:`add_member` each."""
         known = self._story_of.get(keys.article_id)
         if known is not None:
             return known
@@ -117,19 +116,17 @@ class StoryClusterer:
             margin = self.config.merge_margin
             story = self._merge_near(story, [k for s, t, k in scored if s >= t - margin])
         self._close_expired()
-        if len(self.space) > self._compact_at:
-            self._compact_space()
         return story.key
 
     def reopen(self, story: Story, members: Sequence[ArticleKeys]) -> int:
         """Open a stored story again so that new articles can join it; it keeps its id."""
         open_story = self._new_story(stored=story)
         order = sorted(members, key=lambda k: stream_order(k.published, k.seq, k.article_id))
-        for keys in order:
-            if keys.article_id not in self._story_of:
-                member = self.weigh(keys)
+        unplaced = [keys for keys in order if keys.article_id not in self._story_of]
+        for member in self.weigh.many(unplaced).members():
+            if member.article_id not in self._story_of:  # (listed twice)
                 vector = self._local(member)
-                self._attach(open_story, member, vector, self._tick(keys.published))
+                self._attach(open_story, member, vector, self._tick(member.published))
         return open_story.key
 
     def story_key(self, article_id: str) -> int | None:
@@ -176,8 +173,9 @@ class StoryClusterer:
         return sorted(sorted(hits, key=hits.__getitem__, reverse=True)[:limit])
 
     def _local(self, member: Member) -> IdVector:
-        """The member's vector in this clusterer's key space."""
-        return self.space.translate(member.vector.ids.tolist(), member.vector.weights)
+        """The member's vector, with room for its ids in the key space."""
+        self.space.fit(member.title_terms)
+        return self.space.fit(member.vector)
 
     def _merge_near(self, story: OpenStory, keys: list[int]) -> OpenStory:
         """Merge into ``story`` those of the other stories near the article that match it as
@@ -267,15 +265,6 @@ class StoryClusterer:
             (s.last_time, s.key) for s in self._open.values() if s.last_time is not None
         ]
         heapq.heapify(self._by_last_time)
-
-    def _compact_space(self) -> None:
-        # Keys of closed stories linger in the vocabulary; renumber those still held so that
-        # memory follows the open window. Amortised: the next one waits until it doubles.
-        stories = list(self._open.values())
-        totals = self.space.compact([s.total for s in stories])
-        for story, total in zip(stories, totals, strict=True):
-            story.total = total
-        self._compact_at = max(self.config.min_key_space, 2 * len(self.space))
 
     def _close(self, key: int) -> None:
         story = self._open.pop(key)

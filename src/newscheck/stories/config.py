@@ -47,6 +47,6 @@ class ClusterConfig:
     have no clock to close them by)."""
     centroid_keys: int = 500
     """Keys kept per story (the heaviest of its summed vector), so a long story stays cheap."""
-    min_key_space: int = 1 << 16
-    """Keys interned before the clusterer first forgets those no open story holds (then
-    whenever the count doubles), so that its vocabulary follows the open window."""
+    max_keys: int = 2_000_000
+    """Keys the document frequencies remember at most (the rarest, least recent are forgotten
+    beyond it); it bounds the clusterer's key space too."""

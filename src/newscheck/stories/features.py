@@ -25,6 +25,8 @@ from newscheck.stories.text import STOPWORDS, fold
 FEATURES_SCHEME = "story-keys.title-lead.v1"
 
 _TOKEN = re.compile(r"\w+")
+_ASCII_TOKEN = re.compile(r"\w+", re.ASCII)
+"""On ASCII text \\w means the same with or without re.ASCII; with it, the scan is faster."""
 _CJK_START = "\u2e80"
 TITLE_WEIGHT = 2
 """A headline word counts as this many body words: headlines name the event."""
@@ -114,7 +116,8 @@ class KeyExtractor:
         if _has_cjk(body) or _has_cjk(title):
             terms, names, markers = self._count_with_cjk(body, title)
         else:
-            terms, names, markers = self._count(_TOKEN.findall(body), _TOKEN.findall(title), title)
+            words = _ASCII_TOKEN if body.isascii() else _TOKEN  # the same words, faster
+            terms, names, markers = self._count(words.findall(body), _TOKEN.findall(title), title)
         keys = ArticleKeys(
             article_id=article.id,
             title=" ".join(title.split()) or _first_line(body),

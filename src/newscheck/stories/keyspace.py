@@ -1,25 +1,22 @@
-"""Sparse vectors over interned keys, with their arithmetic done by numpy through a dense scratch.
+"""Sparse vectors over integer key ids, with their arithmetic done by numpy through a dense scratch.
 
 The clusterer keeps each open story's running sum as two arrays (key ids, weights) instead of a
-str -> float dict, so that scoring an article against several stories, or adding an article to a
-story, is a handful of numpy calls whatever the number of keys. Every sum is accumulated
-sequentially in a fixed order (``np.bincount``, elementwise adds), never by BLAS, whose order
-depends on the CPU: scores are the same on every machine.
+dict, so that scoring an article against several stories, or adding an article to a story, is a
+handful of numpy calls whatever the number of keys. Every sum is accumulated sequentially in a
+fixed order (``np.bincount``, elementwise adds), never by BLAS, whose order depends on the CPU:
+scores are the same on every machine.
 
-Ids are dense integers, so the vocabulary grows with the keys seen; :meth:`KeySpace.compact`
-renumbers the keys still in use, which keeps it bounded by what the open stories hold.
+Key ids index the scratch row directly: they are the members' key ids
+(:func:`~newscheck.stories.weigher.member_key_ids`), small integers because they come from the
+document frequencies' slots, whose number is bounded (``max_keys``); so is the row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
-
-UNKNOWN = 0
-"""Id of every key not in the vocabulary; its scratch cell stays 0, so it weighs nothing."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,72 +37,29 @@ EMPTY = IdVector(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64))
 
 
 class KeySpace:
-    """Interns keys (any hashable: the clusterer's are :class:`~newscheck.stories.vocabulary.
-    KeyVocabulary` ids) to dense ids and does sparse arithmetic in one dense scratch row.
+    """Sparse arithmetic in one dense scratch row with a cell per key id.
 
     The scratch row is all zeros between calls; each operation writes the few cells it needs and
-    clears them again, so its cost follows the vectors' lengths, not the vocabulary's."""
+    clears them again, so its cost follows the vectors' lengths, not the row's."""
 
-    __slots__ = ("_ids", "_keys", "_scratch")
+    __slots__ = ("_scratch",)
 
     def __init__(self) -> None:
-        self._ids: dict[Hashable, int] = {}
-        self._keys: list[Hashable] = [None]  # id -> key; id 0 is UNKNOWN
         self._scratch = np.zeros(1024, dtype=np.float64)
 
-    def __len__(self) -> int:
-        """Keys interned."""
-        return len(self._ids)
+    @property
+    def size(self) -> int:
+        """Cells in the scratch row (one more than the largest id it can take now)."""
+        return len(self._scratch)
 
-    # ------------------------------------------------------------------ ids
-
-    def vector(self, sparse: Mapping[Hashable, float]) -> IdVector:
-        """``sparse`` as an :class:`IdVector`, interning its new keys (zero weights dropped)."""
-        weights = np.fromiter(sparse.values(), dtype=np.float64, count=len(sparse))
-        return self.translate(list(sparse), weights)
-
-    def translate(self, keys: Sequence[Hashable], weights: np.ndarray) -> IdVector:
-        """Distinct ``keys`` with their ``weights`` as an :class:`IdVector` of this space,
-        interning the new keys in order (zero weights dropped)."""
-        n = len(keys)
-        ids = np.fromiter(map(self._ids.get, keys, repeat(UNKNOWN)), dtype=np.int64, count=n)
-        if np.count_nonzero(ids) < n:  # (cheaper than ids.all())
-            for i in np.flatnonzero(ids == UNKNOWN).tolist():
-                ids[i] = self._intern(keys[i])
-        if np.count_nonzero(weights) < n:  # a channel weighed 0
-            keep = weights != 0.0
-            ids, weights = ids[keep], weights[keep]
-        return IdVector(ids, weights)
-
-    def lookup(self, keys: Iterable[Hashable]) -> np.ndarray:
-        """Ids of ``keys`` without interning them (``UNKNOWN`` for keys not in the vocabulary)."""
-        return np.fromiter(map(self._ids.get, keys, repeat(UNKNOWN)), dtype=np.int64)
-
-    def _intern(self, key: Hashable) -> int:
-        new = len(self._keys)
-        self._ids[key] = new
-        self._keys.append(key)
-        if new >= len(self._scratch):
-            grown = np.zeros(2 * len(self._scratch), dtype=np.float64)
-            self._scratch = grown  # all zeros between calls: nothing to copy
-        return new
-
-    def compact(self, vectors: Sequence[IdVector]) -> list[IdVector]:
-        """Forget every key that none of ``vectors`` holds and renumber the rest (in their old
-        order, so ties broken by id stay as they were); returns ``vectors`` renumbered. Every
-        vector still in use must be passed: the ids of any other become meaningless."""
-        used = np.zeros(len(self._keys), dtype=bool)
-        for v in vectors:
-            used[v.ids] = True
-        used[UNKNOWN] = True
-        kept = np.flatnonzero(used)
-        renumber = np.zeros(len(self._keys), dtype=np.int64)
-        renumber[kept] = np.arange(len(kept), dtype=np.int64)
-        keys = self._keys
-        self._keys = [keys[i] for i in kept.tolist()]
-        self._ids = {key: i for i, key in enumerate(self._keys) if i != UNKNOWN}
-        self._scratch = np.zeros(max(1024, 2 * len(self._keys)), dtype=np.float64)
-        return [IdVector(renumber[v.ids], v.weights) for v in vectors]
+    def fit(self, vector: IdVector) -> IdVector:
+        """``vector``, after making room for its ids (call it on each vector from outside)."""
+        if len(vector.ids) and vector.ids.max() >= len(self._scratch):
+            size = len(self._scratch)
+            while size <= vector.ids.max():
+                size *= 2
+            self._scratch = np.zeros(size, dtype=np.float64)  # all zeros between calls
+        return vector
 
     # ------------------------------------------------------------------ arithmetic
 

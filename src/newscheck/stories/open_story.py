@@ -219,7 +219,7 @@ class OpenStory:
         terms = [m.title_terms for m in self.members]
         if not terms:
             return np.zeros(0, dtype=np.float64)
-        ids = self.space.lookup(np.concatenate([t.ids for t in terms]).tolist())
+        ids = np.concatenate([t.ids for t in terms])
         weights = np.concatenate([t.weights for t in terms])
         owner = np.repeat(np.arange(len(terms)), [len(t) for t in terms])
         products = self.space.weights_of(self.total, ids) * weights

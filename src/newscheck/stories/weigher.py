@@ -7,36 +7,56 @@ key ids and weights in arrays (see :mod:`newscheck.stories.member_batch`).
 
 from __future__ import annotations
 
-from math import sqrt
+from collections.abc import Sequence
+from enum import IntEnum
+from itertools import chain
+from math import log, sqrt
 
 import numpy as np
 
 from newscheck.stories.buckets import EmbeddingBuckets
 from newscheck.stories.config import ClusterConfig
-from newscheck.stories.features import ArticleKeys, all_keys
-from newscheck.stories.keyspace import IdVector
+from newscheck.stories.features import ArticleKeys
+from newscheck.stories.member_batch import MemberBatch, Ragged, stack_embeddings
 from newscheck.stories.open_story import TITLE_TERMS, Member
-from newscheck.stories.vocabulary import Channel, KeyVocabulary
-from newscheck.stories.weighting import DocumentFrequencies
+from newscheck.stories.weighting import DocumentFrequencies, rank_segments, ranks_within
 
 BUCKET_WEIGHT = 0.05
 """Weight of a shared embedding bucket when ranking candidates (a name or term weighs ~0.1-0.3)."""
 
 
+class Channel(IntEnum):
+    """What kind of key a member's key id stands for: its lowest two bits."""
+
+    TERM = 0
+    NAME = 1
+    FIGURE = 2
+    BUCKET = 3
+    """An embedding bucket (see :mod:`newscheck.stories.buckets`)."""
+
+
+def member_key_ids(slots: np.ndarray, channel: Channel | np.ndarray) -> np.ndarray:
+    """Ids of the keys at ``slots`` of the document frequencies (or embedding bucket codes) in a
+    channel (one for all, or one each): a name and a term spelled alike are two keys."""
+    ids: np.ndarray = (slots << 2) | channel
+    return ids
+
+
 class Weigher:
     """``weigher(keys) -> Member``. Counts each article into the document frequencies first,
-    unless it was given frequencies counted beforehand (a batch known in advance)."""
+    unless it was given frequencies counted beforehand (a batch known in advance).
 
-    __slots__ = ("_buckets", "_scales", "config", "counting", "frequencies", "vocabulary")
+    The members' key ids come from the frequencies' slots (:func:`member_key_ids`): a clusterer
+    must only be given members of one weigher."""
+
+    __slots__ = ("_buckets", "_scales", "config", "counting", "frequencies")
 
     def __init__(
         self, config: ClusterConfig, frequencies: DocumentFrequencies | None = None
     ) -> None:
         self.config = config
-        self.frequencies = frequencies or DocumentFrequencies()
+        self.frequencies = frequencies or DocumentFrequencies(max_keys=config.max_keys)
         self.counting = frequencies is None
-        self.vocabulary = KeyVocabulary()
-        """Ids of the keys the members name (a clusterer takes members of one weigher only)."""
         self._buckets: EmbeddingBuckets | None = None
         # Each channel is scaled by the square root of its weight: a dot product of two
         # members' vectors then weighs it once.
@@ -45,51 +65,122 @@ class Weigher:
         )
 
     def __call__(self, keys: ArticleKeys) -> Member:
+        """One article weighed (a batch of one: see :meth:`many`)."""
+        return next(self.many([keys]).members())
+
+    def many(self, batch: Sequence[ArticleKeys]) -> MemberBatch:
+        """The articles of ``batch``, in order, weighed into one :class:`MemberBatch`: the same
+        members as one call per article (a few dozen numpy calls for the whole batch instead
+        of per article). Rare keys are forgotten (when ``max_keys`` is passed) between batches,
+        so there only does a batch differ from single calls."""
         config = self.config
         df = self.frequencies
+        count = len(batch)
+        channels = [d for k in batch for d in (k.terms, k.names, k.figures)]
+        lengths = np.fromiter(map(len, channels), dtype=np.int64, count=len(channels))
+        keys = list(chain.from_iterable(channels))
+        tf = np.fromiter(
+            chain.from_iterable(d.values() for d in channels), dtype=np.int64, count=len(keys)
+        )
+        slots = df.slots(keys)
+        segments = np.repeat(np.arange(len(channels), dtype=np.int64), lengths)
+        owners = segments // _CHANNELS
         if self.counting:
-            df.add(all_keys(keys))
-        ids = self.vocabulary.ids
-        channels = (
-            (Channel.TERM, keys.terms, config.vector_terms),
-            (Channel.NAME, keys.names, config.vector_names),
-            (Channel.FIGURE, keys.figures, config.vector_figures),
+            # A key in two channels ("putin" the name and the term) counts once per article.
+            bounds = np.zeros(count + 1, dtype=np.int64)
+            np.cumsum(lengths.reshape(count, _CHANNELS).sum(axis=1), out=bounds[1:])
+            frequency, documents = df.count_many(slots, bounds.tolist())
+        else:
+            frequency = df.counts_of(slots)
+            documents = np.full(count, df.documents, dtype=np.int64)
+        tops = np.array([log(d + df.prior) for d in documents.tolist()])  # math.log's bits
+        limits = np.tile(
+            np.array([config.vector_terms, config.vector_names, config.vector_figures]), count
         )
-        weighed: list[IdVector] = []
-        for channel, counts, limit in channels:
-            ranked, weights = df.ranked(counts, limit)
-            weighed.append(IdVector(ids(channel, ranked), weights))
-        terms, names, _ = weighed
-        half = config.retrieval_keys // 2
-        count = config.retrieval_keys - min(half, len(names))
-        retrieval = [names.ids[:half], terms.ids[:count]]
-        retrieval_weights = [names.weights[:half], terms.weights[:count]]
-        if keys.embedding is not None:
-            buckets = self._buckets_for(keys.embedding)
-            retrieval.append(ids(Channel.BUCKET, buckets))
-            retrieval_weights.append(np.full(len(buckets), BUCKET_WEIGHT))
-        return Member(
-            article_id=keys.article_id,
-            title=keys.title,
-            published=keys.published,
-            seq=keys.seq,
-            embedding=keys.embedding,
-            vector=self._vector(weighed),
-            title_terms=IdVector(terms.ids[:TITLE_TERMS], terms.weights[:TITLE_TERMS]),
-            retrieval=IdVector(np.concatenate(retrieval), np.concatenate(retrieval_weights)),
+        kept, weights = rank_segments(segments, tf, frequency, tops[owners], limits)
+        ids = member_key_ids(slots[kept], segments[kept] % _CHANNELS)
+        df.forget_if_full()  # after: it frees slots, and the ids above are taken
+        weighed = _Weighed(segments[kept], ids, weights)
+        embeddings, embedded = stack_embeddings([k.embedding for k in batch])
+        return MemberBatch(
+            article_ids=[k.article_id for k in batch],
+            titles=[k.title for k in batch],
+            published=[k.published for k in batch],
+            seqs=[k.seq for k in batch],
+            vectors=weighed.vectors(np.array(self._scales), count),
+            title_terms=weighed.title_terms(count),
+            retrieval=self._retrieval(weighed, embeddings, embedded, count),
+            embeddings=embeddings,
+            embedded=embedded,
         )
 
-    def _vector(self, channels: list[IdVector]) -> IdVector:
-        """The channels in one vector, each scaled (channels weighed 0 left out)."""
-        ids = np.concatenate([c.ids for c in channels])
-        scaled = zip(channels, self._scales, strict=True)
-        weights = np.concatenate([c.weights if s == 1.0 else c.weights * s for c, s in scaled])
-        if np.count_nonzero(weights) < len(weights):  # (cheaper than weights.all())
-            keep = weights != 0.0
-            ids, weights = ids[keep], weights[keep]
-        return IdVector(ids, weights)
+    def _retrieval(
+        self,
+        weighed: _Weighed,
+        embeddings: np.ndarray | None,
+        embedded: np.ndarray | None,
+        count: int,
+    ) -> Ragged:
+        """Per member: its heaviest names (up to half the retrieval keys), then its heaviest
+        terms up to ``retrieval_keys``, then its embedding buckets."""
+        half = self.config.retrieval_keys // 2
+        channel, owners, rank = weighed.channel, weighed.owners, weighed.rank
+        names = channel == Channel.NAME
+        name_count = np.minimum(np.bincount(owners[names], minlength=count), half)
+        term_limit = self.config.retrieval_keys - name_count
+        chosen = (names & (rank < half)) | ((channel == Channel.TERM) & (rank < term_limit[owners]))
+        picked = np.flatnonzero(chosen)
+        parts_owner = [owners[picked]]
+        parts_group = [(channel[picked] == Channel.TERM).astype(np.int64)]  # names, then terms
+        parts_ids = [weighed.ids[picked]]
+        parts_weights = [weighed.weights[picked]]
+        if embeddings is not None and embedded is not None:
+            rows = np.flatnonzero(embedded)
+            codes = np.concatenate([self._buckets_for(embeddings[r]) for r in rows.tolist()])
+            per_row = len(codes) // max(len(rows), 1)
+            parts_owner.append(np.repeat(rows, per_row))
+            parts_group.append(np.full(len(codes), 2, dtype=np.int64))
+            parts_ids.append(member_key_ids(codes, Channel.BUCKET))
+            parts_weights.append(np.full(len(codes), BUCKET_WEIGHT))
+        owner, group = np.concatenate(parts_owner), np.concatenate(parts_group)
+        order = np.lexsort((group, owner))  # stable: heaviest first within a group
+        return Ragged.grouped(
+            owner[order],
+            np.concatenate(parts_ids)[order],
+            np.concatenate(parts_weights)[order],
+            count,
+        )
 
-    def _buckets_for(self, embedding: np.ndarray) -> list[str]:
+    def _buckets_for(self, embedding: np.ndarray) -> np.ndarray:
         if self._buckets is None or self._buckets.dimensions != len(embedding):
             self._buckets = EmbeddingBuckets(len(embedding))
-        return self._buckets.keys(embedding)
+        return self._buckets.codes(embedding)
+
+
+_CHANNELS = 3
+"""Weighed channels per article: terms, names, figures (segment ``3 * article + channel``)."""
+
+
+class _Weighed:
+    """The kept entries of a batch, grouped by article and channel, heaviest first in each."""
+
+    __slots__ = ("channel", "ids", "owners", "rank", "weights")
+
+    def __init__(self, segments: np.ndarray, ids: np.ndarray, weights: np.ndarray) -> None:
+        self.owners = segments // _CHANNELS
+        self.channel = segments % _CHANNELS
+        self.ids = ids
+        self.weights = weights
+        self.rank = ranks_within(segments)
+
+    def vectors(self, scales: np.ndarray, count: int) -> Ragged:
+        """Each member's channels in one vector, each scaled (channels weighed 0 left out)."""
+        weights = self.weights * scales[self.channel]  # x 1.0 changes no bit
+        keep = weights != 0.0
+        if np.count_nonzero(keep) < len(keep):
+            return Ragged.grouped(self.owners[keep], self.ids[keep], weights[keep], count)
+        return Ragged.grouped(self.owners, self.ids, weights, count)
+
+    def title_terms(self, count: int) -> Ragged:
+        chosen = (self.channel == Channel.TERM) & (self.rank < TITLE_TERMS)
+        return Ragged.grouped(self.owners[chosen], self.ids[chosen], self.weights[chosen], count)
