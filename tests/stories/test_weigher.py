@@ -68,3 +68,16 @@ def test_given_frequencies_are_not_counted_again():
     weigher = Weigher(ClusterConfig(), df)
     weigher(_keys()[0])
     assert df.documents == len(_keys())
+
+
+def test_many_at_once_gives_the_members_of_one_at_a_time():
+    keys = _keys() * 2  # repeated articles: frequencies grow within the batch
+    one, many = Weigher(ClusterConfig()), Weigher(ClusterConfig())
+    singles = [one(k) for k in keys]
+    together = list(many.many(keys).members())
+    assert len(together) == len(singles)
+    for a, b in zip(singles, together, strict=True):
+        for part in ("vector", "title_terms", "retrieval"):
+            assert np.array_equal(getattr(a, part).ids, getattr(b, part).ids)
+            assert getattr(a, part).weights.tobytes() == getattr(b, part).weights.tobytes()
+    assert one.frequencies.documents == many.frequencies.documents == len(keys)
