@@ -71,7 +71,15 @@ def test_given_frequencies_are_not_counted_again():
 
 
 def test_many_at_once_gives_the_members_of_one_at_a_time():
+    from dataclasses import replace
+
+    rng = np.random.default_rng(5)
     keys = _keys() * 2  # repeated articles: frequencies grow within the batch
+    # Some with embeddings: their buckets are retrieval keys too.
+    keys = [
+        replace(k, embedding=rng.standard_normal(16).astype(np.float32)) if i % 3 == 0 else k
+        for i, k in enumerate(keys)
+    ]
     one, many = Weigher(ClusterConfig()), Weigher(ClusterConfig())
     singles = [one(k) for k in keys]
     together = list(many.many(keys).members())
