@@ -10,7 +10,9 @@ parse around the cue:
 - "C1, X said, C2": the whole clause around the cue; "“C?” X asked.": the quote before;
 - "X is afraid that C", "X has been critical of C": an attitude stated with "to be";
 - a quote that runs over several sentences is taken whole;
-- "Gerasimov reported, according to TASS": speaker Gerasimov, via TASS.
+- "Gerasimov reported, according to TASS": speaker Gerasimov, via TASS;
+- a line opened by a speaker and a colon ("Trump: We will win.", "TAPPER: ..."), see
+  :mod:`newscheck.extract.line_colons`.
 
 As in the annotated corpora, a cue inside another attribution's content is not reported on its
 own (the outer attribution already covers it).
@@ -26,6 +28,7 @@ from newscheck.extract.contents import content_of, extend_to_quote
 from newscheck.extract.cues import CueModel, candidates, cue_features
 from newscheck.extract.lemmas import Lemmas
 from newscheck.extract.lexicon import words
+from newscheck.extract.line_colons import line_colon, lowercase_words
 from newscheck.extract.predicates import attitude_of, predicate_content, predicate_extent
 from newscheck.extract.quotes import QUOTE_MARKS, QuoteIndex
 from newscheck.extract.sources import cue_extent, source_of, subject_of
@@ -35,7 +38,7 @@ from newscheck.model import Attribution, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-SCHEME = "attribution.spacy-deps+cue-lr.v2"
+SCHEME = "attribution.spacy-deps+cue-lr+line-colons.v3"
 
 REPORTING_VERBS = words(
     """
@@ -65,10 +68,13 @@ def attributions_in(
     offset: int = 0,
     text: str | None = None,
     following: tuple[int, int] | None = None,
+    lowercase: frozenset[str] | None = None,
 ) -> list[Attribution]:
     """Attributions in a parsed text. Spans are offsets into ``text`` (the doc's text by default)
     plus ``offset`` when the doc is a chunk of a longer text. ``following`` is the range of the
-    next chunk (same offsets): what a closing "He said:" introduces."""
+    next chunk (same offsets): what a closing "He said:" introduces. ``lowercase``: the words
+    in lower case in the whole text (:func:`~newscheck.extract.line_colons.lowercase_words`;
+    by default the doc's)."""
     quotes = QuoteIndex.of(doc.text)
     scored: list[tuple[float, Token, str]] = []
     for token, lemma in candidates(list(doc), lemmas):
@@ -76,6 +82,8 @@ def attributions_in(
         if probability >= model.threshold:
             scored.append((probability, token, lemma))
     found = _resolve(doc, scored, quotes, lemmas)
+    lines = _line_colons(doc, found, quotes, lowercase)
+    found = sorted(found + lines, key=lambda f: f.cue[0])
     out = [_to_attribution(f, article_id, offset) for f in found]
     if following is not None:
         introduced = _introducing(doc, scored, found)
@@ -271,6 +279,34 @@ def _colon(doc: Doc, colon: Token, quotes: QuoteIndex) -> _Found | None:
         via=None,
         cue_token=colon.i,
     )
+
+
+def _line_colons(
+    doc: Doc, found: Sequence[_Found], quotes: QuoteIndex, lowercase: frozenset[str] | None
+) -> list[_Found]:
+    """Speaker labels opening a line ("Trump: ...") whose colon no attribution has read."""
+    taken = [f.cue for f in found] + [f.content for f in found]
+    taken += [f.source for f in found if f.source is not None]
+    out: list[_Found] = []
+    for token in doc:
+        if token.text != ":" or any(start <= token.idx < end for start, end in taken):
+            continue
+        lowercase = lowercase_words(doc.text) if lowercase is None else lowercase
+        label = line_colon(doc, token, lowercase)
+        if label is None:
+            continue
+        speaker, words_ = label
+        start, end = char_range(doc, words_)
+        out.append(
+            _Found(
+                cue=char_range(doc, [token]),
+                source=char_range(doc, speaker),
+                content=extend_to_quote(start, end, quotes),
+                via=None,
+                cue_token=token.i,
+            )
+        )
+    return out
 
 
 def _attitude(doc: Doc, copula: Token, quotes: QuoteIndex) -> _Found | None:

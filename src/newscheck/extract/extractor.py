@@ -13,6 +13,7 @@ from newscheck.extract.claims import claims_in
 from newscheck.extract.context import ClaimContext
 from newscheck.extract.entities import entities_in
 from newscheck.extract.figures import figures_in
+from newscheck.extract.line_colons import lowercase_words
 from newscheck.extract.nlp import chunk_text, load_pipeline
 from newscheck.model import Article, Attribution, Claim, Entity, Figure, Segmentation
 
@@ -110,7 +111,10 @@ class Extractor:
         """Attributions in raw texts, with offsets into those texts exactly as given. The
         ``article_id`` of each is the text's index as a string."""
         out: list[list[Attribution]] = [[] for _ in texts]
+        words_of: tuple[int, frozenset[str]] = (-1, frozenset())
         for parsed in self._parse(texts, with_ner=False):
+            if words_of[0] != parsed.text_index:  # the parts of one text come together
+                words_of = (parsed.text_index, lowercase_words(texts[parsed.text_index]))
             found = attributions_in(
                 parsed.doc,
                 str(parsed.text_index),
@@ -118,6 +122,7 @@ class Extractor:
                 self.lemmas,
                 offset=parsed.offset,
                 following=parsed.following,
+                lowercase=words_of[1],
             )
             out[parsed.text_index].extend(found)
         return out
@@ -163,6 +168,7 @@ class Extractor:
         entities: list[Entity] = []
         figures: list[Figure] = []
         attributions: list[Attribution] = []
+        lowercase = lowercase_words(article.text)
         for part in parts:
             entities.extend(entities_in(part.doc, aid, self.gazetteer, part.offset))
             figures.extend(figures_in(part.doc, aid, part.offset))
@@ -174,6 +180,7 @@ class Extractor:
                     self.lemmas,
                     offset=part.offset,
                     following=part.following,
+                    lowercase=lowercase,
                 )
             )
         named = name_entities(article.text, entities)
