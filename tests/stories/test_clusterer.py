@@ -124,6 +124,17 @@ def test_reopen_keeps_the_stored_id():
     assert story.article_ids[:3] == stored.article_ids
 
 
+def test_reopen_weighs_a_member_listed_twice_once():
+    from newscheck.stories import KeyExtractor, cluster_stories
+
+    (stored,) = cluster_stories(flood(), [])
+    clusterer = StoryClusterer()
+    keys = [KeyExtractor()(a) for a in flood()]
+    clusterer.reopen(stored, [*keys, keys[0]])
+    assert clusterer.frequencies.documents == len(keys)
+    assert clusterer.open_articles == len(keys)
+
+
 def test_forgetting_unused_keys_changes_no_story():
     def stories(config: ClusterConfig) -> tuple[list[tuple[str, ...]], StoryClusterer]:
         clusterer = StoryClusterer(config)

@@ -59,7 +59,7 @@ class StoryClusterer:
         """Latest publication time seen (seconds since the epoch); None until a dated article."""
         self._open: dict[int, OpenStory] = {}
         self._postings: dict[int, set[int]] = {}
-        """Retrieval key (a vocabulary id) -> keys of the open stories indexed under it."""
+        """Retrieval key (a member key id) -> keys of the open stories indexed under it."""
         self._story_of: dict[str, int] = {}
         """Article id -> key of its open story (members of open stories only)."""
         self._by_last_time: list[tuple[float, int]] = []
@@ -122,11 +122,15 @@ class StoryClusterer:
         """Open a stored story again so that new articles can join it; it keeps its id."""
         open_story = self._new_story(stored=story)
         order = sorted(members, key=lambda k: stream_order(k.published, k.seq, k.article_id))
-        unplaced = [keys for keys in order if keys.article_id not in self._story_of]
+        unplaced: list[ArticleKeys] = []
+        seen: set[str] = set()
+        for keys in order:  # each once, and none already placed
+            if keys.article_id not in self._story_of and keys.article_id not in seen:
+                seen.add(keys.article_id)
+                unplaced.append(keys)
         for member in self.weigh.many(unplaced).members():
-            if member.article_id not in self._story_of:  # (listed twice)
-                vector = self._local(member)
-                self._attach(open_story, member, vector, self._tick(member.published))
+            vector = self._local(member)
+            self._attach(open_story, member, vector, self._tick(member.published))
         return open_story.key
 
     def story_key(self, article_id: str) -> int | None:
