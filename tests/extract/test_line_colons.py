@@ -54,3 +54,11 @@ def test_a_paragraph_under_a_title_case_heading_is_not_a_quote(extractor: Extrac
     long = " ".join(["The water rose again in the night and the town waited"] * 4)
     text = f"Vallenko Reports: {long}.\n"
     assert _colons(extractor, text) == []
+
+
+def test_according_to_and_from_before_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "According to Vallenko: “The Bridges Will Open Before Winter.”\n"
+        "More from Ana Lopez: “Nobody will be left behind in this town.”\n"
+    )
+    assert _colons(extractor, text) == [("Vallenko", ":"), ("Ana Lopez", ":")]

@@ -69,6 +69,7 @@ def line_colon(
         before = before[cut[-1] + 1 :]
     while before and before[0].text in QUOTES:  # a transcript in quotes: "WALLACE: ...
         before = before[1:]
+    before = _without_lead_in(before)
     if not before or len(before) > MAX_LABEL_WORDS:
         return None
     speaker = _speaker(before, lowercase)
@@ -81,6 +82,16 @@ def line_colon(
     if said > MAX_HEADLINE_WORDS and not all(t.is_upper for t in speaker if t.is_alpha):
         return None  # a paragraph under a Title Case heading, not a headline's words
     return speaker, after
+
+
+def _without_lead_in(label: list[Token]) -> list[Token]:
+    """The label without "According to" or "(More) from" before the speaker."""
+    lower = [t.lower_ for t in label[:2]]
+    if lower == ["according", "to"] or lower == ["more", "from"]:
+        return label[2:]
+    if lower[:1] == ["from"]:
+        return label[1:]
+    return label
 
 
 def _tokens_back(doc: Doc, colon: Token, line_start: int) -> list[Token]:
