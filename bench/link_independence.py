@@ -1,6 +1,6 @@
 """Links made between independent reports (BASIL) and found from machine syntheses (MMDS).
 
-    python bench/link_independence.py [--quick] [--lexical]
+    python bench/link_independence.py [--quick] [--lexical] [--no-cross]
 
 BASIL (``../shared/eval/basil/``): each event is covered by Fox, the New York Times and the
 Huffington Post, each writing its own article. Every link the linking stage makes between them is
@@ -66,7 +66,7 @@ def verbatim(derived: Article, origin: Article) -> float:
 
 
 def run(
-    articles: list[tuple[Article, Segmentation]], lexical: bool, rules: DecisionRules
+    articles: list[tuple[Article, Segmentation]], lexical: bool, settings: LinkSettings
 ) -> tuple[list[Link], float]:
     embedder = None
     if not lexical:
@@ -75,7 +75,6 @@ def run(
         embedder = Embedder()
     start = time.perf_counter()
     segs = {a.id: s for a, s in articles}
-    settings = LinkSettings(rules=rules)
     result = link_articles([a for a, _ in articles], segs, embedder=embedder, settings=settings)
     return list(result.links), time.perf_counter() - start
 
@@ -83,7 +82,7 @@ def run(
 # --------------------------------------------------------------------------- BASIL
 
 
-def basil(limit: int | None, lexical: bool, rules: DecisionRules) -> None:
+def basil(limit: int | None, lexical: bool, settings: LinkSettings) -> None:
     files = sorted(BASIL.glob("*/*.json"))
     events: dict[str, list[Path]] = {}
     for f in files:
@@ -98,7 +97,7 @@ def basil(limit: int | None, lexical: bool, rules: DecisionRules) -> None:
             article, seg = make(data["title"], text, len(articles), f.name, day)
             articles.append((article, seg))
             event_of[article.id], outlet[article.id] = event, data["source"].lower()
-    links, seconds = run(articles, lexical, rules)
+    links, seconds = run(articles, lexical, settings)
     by_id = {a.id: a for a, _ in articles}
     print(
         f"BASIL: {len(chosen)} events, {len(articles)} articles by Fox/NYT/HuffPost, {seconds:.0f}s"
@@ -130,7 +129,7 @@ def _mmds_events() -> list[dict[str, object]]:
     return json.loads(re.sub(r",\s*([\]}])", r"\1", raw))  # the file has trailing commas
 
 
-def mmds(limit: int | None, lexical: bool, rules: DecisionRules) -> None:
+def mmds(limit: int | None, lexical: bool, settings: LinkSettings) -> None:
     events = _mmds_events()[:limit] if limit else _mmds_events()
     articles: list[tuple[Article, Segmentation]] = []
     sources: dict[str, set[str]] = {}
@@ -149,7 +148,7 @@ def mmds(limit: int | None, lexical: bool, rules: DecisionRules) -> None:
         articles.append((article, seg))
         sources[article.id] = ids
         synthesis_ids.add(article.id)
-    links, seconds = run(articles, lexical, rules)
+    links, seconds = run(articles, lexical, settings)
     report_mmds(articles, links, sources, seconds, len(events))
 
 
@@ -193,6 +192,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="8 BASIL events, 4 MMDS events")
     parser.add_argument("--lexical", action="store_true", help="no embeddings")
     parser.add_argument("--only", choices=("basil", "mmds"))
+    parser.add_argument(
+        "--no-cross", action="store_true", help="no cross-encoder (the logistic model decides)"
+    )
     defaults = DecisionRules()
     parser.add_argument("--rewrite-shared", type=float, default=defaults.rewrite_shared)
     parser.add_argument("--min-aligned", type=int, default=defaults.min_aligned)
@@ -201,17 +203,18 @@ def main() -> None:
     rules = DecisionRules(
         rewrite_shared=args.rewrite_shared, min_aligned=args.min_aligned, min_strong=args.min_strong
     )
-    print(f"rules: {rules}")
+    settings = LinkSettings(rules=rules, cross_encoder=not args.no_cross)
+    print(f"rules: {rules}; cross-encoder: {settings.cross_encoder and not args.lexical}")
     if args.only == "mmds":
         pass
     elif BASIL.is_dir():
-        basil(8 if args.quick else None, args.lexical, rules)
+        basil(8 if args.quick else None, args.lexical, settings)
     else:
         print(f"skipped BASIL: not found at {BASIL}")
     if args.only == "basil":
         pass
     elif MMDS.exists():
-        mmds(4 if args.quick else None, args.lexical, rules)
+        mmds(4 if args.quick else None, args.lexical, settings)
     else:
         print(f"skipped MMDS: not found at {MMDS}")
 

@@ -27,12 +27,16 @@ from pathlib import Path
 
 import numpy as np
 
+from newscheck.link.cross import BOTH_WAYS
 from newscheck.link.lexical import profile
 from newscheck.link.paraphrase import (
+    CROSS_DECISION,
     EMBEDDING_MODEL,
     FEATURES,
     LEXICAL_MODEL,
+    CrossDecision,
     ParaphraseModel,
+    is_same,
     pair_features,
     relation,
 )
@@ -110,13 +114,23 @@ def scores(predicted: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return accuracy, 2 * precision * recall / (precision + recall) if tp else 0.0
 
 
-def decisions(x: np.ndarray, a: list[str], b: list[str], model: ParaphraseModel) -> np.ndarray:
-    """The aligner's verdict per pair: "same" or "paraphrase"."""
+def decisions(
+    x: np.ndarray,
+    a: list[str],
+    b: list[str],
+    model: ParaphraseModel,
+    logits: np.ndarray | None = None,
+    decision: CrossDecision = CROSS_DECISION,
+) -> np.ndarray:
+    """The aligner's verdict per pair: "same" or "paraphrase"; with ``logits`` (the
+    cross-encoder's, one per pair) the doubtful pairs are re-decided as the link stage does."""
     probability = model.probability(x)
     out = np.zeros(len(x), dtype=bool)
     for i in range(len(x)):
-        rel = relation(profile(a[i]), profile(b[i]), x[i], float(probability[i]), model)
-        out[i] = rel in ("same", "paraphrase")
+        pa, pb, p = profile(a[i]), profile(b[i]), float(probability[i])
+        if logits is not None and decision.reads(p) and not is_same(pa, pb, x[i]):
+            p = decision.probability(p, float(logits[i]))
+        out[i] = relation(pa, pb, x[i], p, model) in ("same", "paraphrase")
     return out
 
 
@@ -133,6 +147,103 @@ def cross_validated(
         model = ParaphraseModel("cv", tuple(full), bias, uses_cosine)
         predicted[held] = decisions(x[held], [a[i] for i in held], [b[i] for i in held], model)
     return scores(predicted, y)
+
+
+CROSS_CACHE = Path.home() / ".cache" / "newscheck-bench"
+CROSS_FOLDS = 5
+
+
+def cross_logits(n: int) -> tuple[np.ndarray, list[np.ndarray]] | None:
+    """The cross-encoder's out-of-fold logits of every pair (NaN where its fold has not been
+    fitted) and the held-out pairs of each fold found, as ``bench/link_msrp_cross.py --folds``
+    left them; None when no fold is there."""
+    logits = np.full(n, np.nan)
+    held = []
+    for fold in range(CROSS_FOLDS):
+        path = CROSS_CACHE / f"msrp_cross_fold{fold}.npy"
+        if not path.exists():
+            continue
+        stored = np.load(path)
+        idx = stored[0].astype(np.int64)
+        logits[idx] = (stored[1] + stored[2]) / 2 if BOTH_WAYS else stored[1]
+        held.append(idx)
+    return (logits, held) if held else None
+
+
+def fit_decision(
+    x: np.ndarray,
+    a: list[str],
+    b: list[str],
+    y: np.ndarray,
+    logits: np.ndarray,
+    model: ParaphraseModel,
+    band: tuple[float, float],
+) -> CrossDecision:
+    """The combination of cross-encoder logit and the logistic model's log-odds, fitted on the
+    pairs of ``band`` that are not simply the same sentence."""
+    p = np.clip(model.probability(x), 1e-9, 1 - 1e-9)
+    read = [
+        i
+        for i in range(len(y))
+        if band[0] <= p[i] <= band[1] and not is_same(profile(a[i]), profile(b[i]), x[i])
+    ]
+    columns = np.c_[logits[read], np.log(p[read] / (1 - p[read]))]
+    weights, bias = fit_logistic(columns, y[read])
+    return CrossDecision(
+        "cross-decision.v1", band[0], band[1], float(weights[0]), float(weights[1]), bias
+    )
+
+
+def cross_report(
+    x: np.ndarray,
+    a: list[str],
+    b: list[str],
+    y: np.ndarray,
+    band: tuple[float, float],
+    fit: bool,
+) -> None:
+    """The aligner's decision with the cross-encoder: out-of-fold logits, the logistic model and
+    the combination refitted on the training folds of the cross-encoder's own folds."""
+    found = cross_logits(len(y))
+    if found is None:
+        print(f"  no cross-encoder logits in {CROSS_CACHE}: run bench/link_msrp_cross.py --folds")
+        return
+    logits, held_folds = found
+    covered = np.sort(np.concatenate(held_folds))
+    if len(held_folds) < CROSS_FOLDS:
+        print(f"  only {len(held_folds)} of {CROSS_FOLDS} folds fitted: scored on their pairs")
+        x, y, logits = x[covered], y[covered], logits[covered]
+        a, b = [a[i] for i in covered], [b[i] for i in covered]
+        position = {pair: k for k, pair in enumerate(covered)}
+        held_folds = [np.array([position[i] for i in held]) for held in held_folds]
+    accuracy, f1 = scores(logits > 0, y)
+    print(
+        f"  cross-encoder alone ({len(y)} pairs out-of-fold): accuracy {accuracy:.4f}, F1 {f1:.4f}"
+    )
+    predicted = np.zeros(len(y), dtype=bool)
+    read = 0
+    for held in held_folds:
+        train = np.setdiff1d(np.arange(len(y)), held)
+        weights, bias = fit_logistic(x[train], y[train])
+        model = ParaphraseModel("cv", tuple(weights), bias, True)
+        ta, tb = [a[i] for i in train], [b[i] for i in train]
+        decision = fit_decision(x[train], ta, tb, y[train], logits[train], model, band)
+        ha, hb = [a[i] for i in held], [b[i] for i in held]
+        predicted[held] = decisions(x[held], ha, hb, model, logits[held], decision)
+        read += int(np.sum([decision.reads(float(p)) for p in model.probability(x[held])]))
+    accuracy, f1 = scores(predicted, y)
+    print(
+        f"aligner with the cross-encoder (band {band[0]}-{band[1]}, {read / len(y):.0%} of pairs "
+        f"read), cross-validated on the encoder's folds: accuracy {accuracy:.4f}, F1 {f1:.4f}"
+    )
+    shipped = decisions(x, a, b, EMBEDDING_MODEL, logits, CROSS_DECISION)
+    accuracy, f1 = scores(shipped, y)
+    print(
+        f"  shipped {CROSS_DECISION.name} on the out-of-fold logits (the logistic model and the "
+        f"decision were fitted on these pairs): accuracy {accuracy:.4f}, F1 {f1:.4f}"
+    )
+    if fit:
+        print(fit_decision(x, a, b, y, logits, EMBEDDING_MODEL, band))
 
 
 def threshold_baseline(values: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -184,6 +295,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="300 pairs, shipped model only")
     parser.add_argument("--fit", action="store_true", help="print coefficients fitted on all pairs")
     parser.add_argument("--lexical", action="store_true", help="no embeddings")
+    parser.add_argument(
+        "--band",
+        default=f"{CROSS_DECISION.low},{CROSS_DECISION.high}",
+        help="logistic probabilities whose pairs the cross-encoder reads (low,high)",
+    )
+    parser.add_argument("--fit-cross", action="store_true", help="print the fitted decision")
     args = parser.parse_args()
     if not MSRP.exists():
         print(f"skipped: MSRP not found at {MSRP} (the shared folder lives beside the checkout)")
@@ -211,6 +328,9 @@ def main() -> None:
     for name, values in baselines.items():
         accuracy, f1 = threshold_baseline(values(), y)
         print(f"  baseline {name:24s} accuracy {accuracy:.4f}, F1 {f1:.4f}")
+    if not args.lexical:
+        low, high = (float(v) for v in args.band.split(","))
+        cross_report(x, a, b, y, (low, high), args.fit_cross)
     if MSRP_TEST.exists():
         held_out(model, baselines, y, args.lexical)
     else:

