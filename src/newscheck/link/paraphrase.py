@@ -213,7 +213,7 @@ class CrossDecision:
 # Fitted by `python bench/link_msrp.py --fit-cross` on the out-of-fold logits of
 # `bench/link_msrp_cross.py --folds 0,1,2,3,4` (see docs/linking.md for the figures).
 CROSS_DECISION = CrossDecision(
-    name="cross-decision.v1", low=0.2, high=0.9, weight=0.5508, model_weight=0.4222, bias=-0.1775
+    name="cross-decision.v1", low=0.2, high=0.9, weight=0.563, model_weight=0.4235, bias=-0.276
 )
 
 
