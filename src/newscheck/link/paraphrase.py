@@ -201,8 +201,9 @@ class CrossDecision:
     model_weight: float
     bias: float
 
-    def reads(self, probability: float) -> bool:
-        return self.low <= probability <= self.high
+    def reads(self, a: Profile, b: Profile, features: FloatArray, probability: float) -> bool:
+        """Whether the pair is doubtful: in the band, and not simply the same sentence."""
+        return self.low <= probability <= self.high and not is_same(a, b, features)
 
     def probability(self, model_probability: float, logit: float) -> float:
         p = min(max(model_probability, 1e-9), 1.0 - 1e-9)

@@ -23,7 +23,6 @@ from newscheck.link.paraphrase import (
     ParaphraseModel,
     Relation,
     feature_rows,
-    is_same,
     relation,
 )
 
@@ -117,13 +116,13 @@ class SentenceScorer:
         features: FloatArray,
         probabilities: list[float],
     ) -> None:
-        """Re-decide, in place, the probabilities of the pairs the logistic model doubts (and
-        that are not simply the same sentence) with the cross-encoder's reading."""
+        """Re-decide, in place, the probabilities of the pairs the logistic model doubts with the
+        cross-encoder's reading."""
         profiles, texts, decision = self.corpus.profiles, self.corpus.texts, self.decision
         doubtful = [
             i
             for i, ((a, b), p) in enumerate(zip(keys, probabilities, strict=True))
-            if decision.reads(p) and not is_same(profiles[a], profiles[b], features[i])
+            if decision.reads(profiles[a], profiles[b], features[i], p)
         ]
         logits = cross.logits([(texts[keys[i][0]], texts[keys[i][1]]) for i in doubtful])
         for i, logit in zip(doubtful, logits.tolist(), strict=True):
