@@ -112,17 +112,9 @@ def scores(predicted: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return accuracy, 2 * precision * recall / (precision + recall) if tp else 0.0
 
 
-def decisions(
-    x: np.ndarray,
-    a: list[str],
-    b: list[str],
-    model: ParaphraseModel,
-    logits: np.ndarray | None = None,
-    decision: CrossDecision = CROSS_DECISION,
-) -> np.ndarray:
-    """The aligner's verdict per pair: "same" or "paraphrase"; with ``logits`` (the
-    cross-encoder's, one per pair) the doubtful pairs are re-decided as the link stage does."""
-    return verdicts(x, a, b, model, logits, decision)[0]
+def decisions(x: np.ndarray, a: list[str], b: list[str], model: ParaphraseModel) -> np.ndarray:
+    """The aligner's verdict per pair without the cross-encoder: "same" or "paraphrase"."""
+    return verdicts(x, a, b, model)[0]
 
 
 def verdicts(
@@ -133,7 +125,9 @@ def verdicts(
     logits: np.ndarray | None = None,
     decision: CrossDecision = CROSS_DECISION,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`decisions`, and which pairs the cross-encoder read."""
+    """The aligner's verdict per pair ("same" or "paraphrase"), and which pairs the cross-encoder
+    read: with ``logits`` (its logits, one per pair) the doubtful pairs are re-decided as the link
+    stage does."""
     probability = model.probability(x)
     out = np.zeros(len(x), dtype=bool)
     read = np.zeros(len(x), dtype=bool)
@@ -248,7 +242,7 @@ def cross_report(
         f"aligner with the cross-encoder (band {band[0]}-{band[1]}, {read.mean():.0%} of pairs "
         f"read), cross-validated on the encoder's folds: accuracy {accuracy:.4f}, F1 {f1:.4f}"
     )
-    shipped = decisions(x, a, b, EMBEDDING_MODEL, logits, CROSS_DECISION)
+    shipped = verdicts(x, a, b, EMBEDDING_MODEL, logits, CROSS_DECISION)[0]
     accuracy, f1 = scores(shipped, y)
     print(
         f"  shipped {CROSS_DECISION.name} on the out-of-fold logits (the logistic model and the "
