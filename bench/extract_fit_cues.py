@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def new_model(c: float) -> object:
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear")
+    return LogisticRegression(C=c, l1_ratio=1.0, solver="liblinear", random_state=0)
 
 
 def parse(texts: Sequence[object], cache: Path | None) -> tuple[list[Chunk], object]:

@@ -28,12 +28,10 @@ from typing import Any
 
 import numpy as np
 
+from adapter_training import adapted_encoder, adapter_factors, optimiser
 from link_msrp import CROSS_CACHE, CROSS_FOLDS, MSRP, cross_fold_path, load
-from newscheck.embed import bundled_model_path
-from newscheck.link.cross import ADAPTED_LAYERS, ADAPTER, MAX_TOKENS, adapter_key
+from newscheck.link.cross import ADAPTER, MAX_TOKENS
 
-RANK = 16
-ALPHA = 32
 EPOCHS = 3
 BATCH = 16
 LEARNING_RATE = 5e-4
@@ -46,45 +44,14 @@ def fold_pairs(n: int, fold: int) -> tuple[np.ndarray, np.ndarray]:
     return np.setdiff1d(order, held), held
 
 
-def low_rank(torch: Any, base: Any) -> Any:
-    """``base`` (a frozen Linear) plus a trainable update ``scale * B @ A`` of rank RANK."""
-
-    class LowRank(torch.nn.Module):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            self.base = base
-            self.A = torch.nn.Parameter(torch.randn(RANK, base.in_features) * 0.01)
-            self.B = torch.nn.Parameter(torch.zeros(base.out_features, RANK))
-
-        def forward(self, x: Any) -> Any:
-            return self.base(x) + (x @ self.A.T @ self.B.T) * (ALPHA / RANK)
-
-    return LowRank()
-
-
 class Trainer:
     """The encoder with its adapter and head, trained on pairs ``a[i]``, ``b[i]`` (label
     ``y[i]``)."""
 
     def __init__(self, a: list[str], b: list[str], y: np.ndarray) -> None:
-        path = bundled_model_path()  # offline switches set before transformers is imported
-        import torch
-        from transformers import AutoModel, AutoTokenizer
-
-        self.torch = torch
-        torch.manual_seed(0)
-        torch.set_num_threads(os.cpu_count() or 1)
+        self.torch, self.tokenizer, self.encoder, self.head = adapted_encoder(outputs=2)
+        self.torch.set_num_threads(os.cpu_count() or 1)
         self.a, self.b, self.y = a, b, y
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.encoder = AutoModel.from_pretrained(path)
-        for p in self.encoder.parameters():
-            p.requires_grad = False
-        for layer in self.encoder.encoder.layer:
-            for name in ADAPTED_LAYERS:
-                parent_name, _, attr = name.rpartition(".")
-                parent = layer.get_submodule(parent_name)
-                setattr(parent, attr, low_rank(torch, getattr(parent, attr)))
-        self.head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(384, 2))
 
     def _batch(self, idx: np.ndarray, swap: np.ndarray | None = None) -> Any:
         """The pairs ``idx`` encoded; ``swap``: which of them to read the other way round."""
@@ -107,19 +74,10 @@ class Trainer:
         """Train on ``train``; after each epoch print accuracy on ``held`` (if any) and return
         the last epoch's logits of ``held``."""
         torch = self.torch
-        params = [
-            p
-            for p in list(self.encoder.parameters()) + list(self.head.parameters())
-            if p.requires_grad
-        ]
-        optimizer = torch.optim.AdamW(params, lr=LEARNING_RATE, weight_decay=0.01)
         steps = EPOCHS * ((len(train) + BATCH - 1) // BATCH)
-        warm = WARMUP * steps
-
-        def rate(step: int) -> float:
-            return step / warm if step < warm else max(0.0, (steps - step) / (steps - warm))
-
-        schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, rate)
+        optimizer, schedule = optimiser(
+            torch, (self.encoder, self.head), LEARNING_RATE, steps, WARMUP
+        )
         rng = np.random.default_rng(2)
         start = time.perf_counter()
         logits = None
@@ -158,13 +116,7 @@ class Trainer:
 
     def adapter(self) -> dict[str, np.ndarray]:
         """The trained factors and head, as :mod:`newscheck.link.cross` reads them."""
-        stored: dict[str, np.ndarray] = {"scale": np.array(ALPHA / RANK, dtype=np.float32)}
-        for index, layer in enumerate(self.encoder.encoder.layer):
-            for name in ADAPTED_LAYERS:
-                module = layer.get_submodule(name)
-                for part in ("A", "B"):
-                    value = getattr(module, part).detach().numpy().astype(np.float32)
-                    stored[adapter_key(index, name, part)] = value
+        stored = adapter_factors(self.encoder)
         linear = self.head[1]
         weight = linear.weight.detach().numpy().astype(np.float64)
         bias = linear.bias.detach().numpy().astype(np.float64)

@@ -130,16 +130,25 @@ def analyze(
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, required=True, help="One JSON line per file.")
-def attributions(files: tuple[str, ...], as_json: bool) -> None:
+@click.option(
+    "--cue-tagger/--no-cue-tagger",
+    default=True,
+    show_default=True,
+    help="Read the cue candidates the cue model doubts again with the fine-tuned MiniLM tagger "
+    "(where the 'embed' extra is installed).",
+)
+def attributions(files: tuple[str, ...], as_json: bool, cue_tagger: bool) -> None:
     """Print who said what in each text file, as JSON lines.
 
     Each line is {"path", "attributions": [{"source", "cue", "content"}]}, every part a
     {"start", "end", "text"} span into the file's text exactly as read (UTF-8, not cleaned).
-    The language model loads once for all files.
+    The language models load once for all files.
     """
+    from newscheck.extract import Extractor, default_cue_tagger
     from newscheck.extract.command import write_attributions
 
-    failed = write_attributions(list(files), sys.stdout)
+    extractor = Extractor(cue_tagger=default_cue_tagger(cue_tagger))
+    failed = write_attributions(list(files), sys.stdout, extractor=extractor)
     if failed == len(files):
         sys.exit(EXIT_NOTHING_READ)
 

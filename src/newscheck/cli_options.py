@@ -51,7 +51,8 @@ def embeddings_option() -> Callable[[F], F]:
         default=True,
         show_default=True,
         help="Match sentences and stories with the sentence model (the 'embed' extra, when "
-        "installed); --no-embeddings uses lexical methods only, which load in no time.",
+        "installed), and read doubtful cues of attributions with its fine-tuned tagger; "
+        "--no-embeddings uses lexical methods and the cue model only, which load in no time.",
     )
 
 

@@ -292,7 +292,7 @@ def _derive(
     store.replace_families(analysis.families)
     if "extract" not in skip:
         progress("extract", 0, len(analysis.articles))
-        analysis = _extract(analysis, store, progress)
+        analysis = _extract(analysis, store, progress, tagged=embedder is not None)
     if "crosscheck" not in skip and analysis.stories and analysis.claims:
         progress("crosscheck", 0, len(analysis.stories))
         analysis = _crosscheck(analysis, store, embedder)
@@ -337,16 +337,17 @@ def _stories(
     return dataclasses.replace(analysis, stories=stories, families=families)
 
 
-def _extract(analysis: Analysis, store: Store, progress: Progress) -> Analysis:
-    """Claims of every article; articles whose claims the store already holds are not re-read."""
-    from newscheck.extract import Extractor
+def _extract(analysis: Analysis, store: Store, progress: Progress, *, tagged: bool) -> Analysis:
+    """Claims of every article; articles whose claims the store already holds are not re-read.
+    ``tagged``: the cue tagger reads doubtful cues (embeddings are on and installed)."""
+    from newscheck.extract import Extractor, default_cue_tagger
 
     stored = store.claims()
     have = {c.article_id for c in stored}
     todo = [a for a in analysis.articles if a.id not in have]
     claims = list(stored)
     if todo:
-        extractor = Extractor()
+        extractor = Extractor(cue_tagger=default_cue_tagger(tagged))
         for done, extraction in enumerate(extractor.extract(todo, analysis.segmentations), 1):
             claims.extend(extraction.claims)
             progress("extract", done, len(todo))

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from newscheck.extract import Extractor
+    from newscheck.extract.cue_tagger import CueTagger
     from newscheck.extract.gazetteer import Gazetteer
 
 
@@ -24,6 +25,25 @@ def extractor() -> Extractor:
         made.nlp  # noqa: B018 - load now, so a missing model skips instead of failing
     except MissingExtra as exc:
         pytest.skip(str(exc))
+    return made
+
+
+@pytest.fixture(scope="session")
+def tagged_extractor(extractor: Extractor) -> Extractor:
+    """An extractor whose cue tagger reads the doubtful cues (the same spaCy model)."""
+    from newscheck.extract.cue_tagger import CueTagger, tagger_available
+
+    if not tagger_available():
+        pytest.skip("the embed extra or the cue tagger's adapter is absent")
+    return with_tagger(extractor, CueTagger())
+
+
+def with_tagger(extractor: Extractor, tagger: CueTagger | None) -> Extractor:
+    """A new extractor with ``tagger`` that shares ``extractor``'s loaded models."""
+    from newscheck.extract import Extractor
+
+    made = Extractor(cue_tagger=tagger, gazetteer=extractor.gazetteer)
+    made._nlp, made._lemmas = extractor.nlp, extractor.lemmas
     return made
 
 

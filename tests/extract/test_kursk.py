@@ -33,8 +33,10 @@ def read_article(path: Path, seq: int) -> Article:
     )
 
 
-@pytest.fixture(scope="module")
-def claims(kursk_dir: Path, extractor: Extractor) -> list[Claim]:
+@pytest.fixture(scope="module", params=["cue model", "cue model and tagger"])
+def claims(kursk_dir: Path, extractor: Extractor, request: pytest.FixtureRequest) -> list[Claim]:
+    if request.param == "cue model and tagger":
+        extractor = request.getfixturevalue("tagged_extractor")
     articles = [read_article(p, i) for i, p in enumerate(sorted(kursk_dir.glob("*.txt")))]
     segmentations = {a.id: segment(a.id, a.text) for a in articles}
     return [c for x in extractor.extract(articles, segmentations) for c in x.claims]

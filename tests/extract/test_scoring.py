@@ -66,3 +66,22 @@ def test_a_quote_broken_by_its_cue_matches_two_fragments() -> None:
     score = AttributionScore()
     score.add_document(text, gold, predicted)
     assert score.figures()["content"]["exact"]["f1"] == 1.0
+
+
+def test_a_source_shared_by_two_attributions_is_one_span_on_both_sides() -> None:
+    text = "The mayor said taxes would fall and added that the bridge would reopen."
+    mayor, said, added = (text.index(w) for w in ("The mayor", "said", "added"))
+    source = ((mayor, mayor + 9),)
+    gold = [
+        GoldAttribution(source, ((said, said + 4),), ((said + 5, text.index(" and")),)),
+        GoldAttribution(source, ((added, added + 5),), ((added + 6, len(text) - 1),)),
+    ]
+    predicted = [
+        Attribution("d", span(text, "The mayor"), span(text, "said"), span(text, "taxes would")),
+        Attribution("d", span(text, "The mayor"), span(text, "added"), span(text, "the bridge")),
+    ]
+    score = AttributionScore()
+    score.add_document(text, gold, predicted)
+    figures = score.figures()["source"]["exact"]
+    assert (figures["precision"], figures["recall"]) == (1.0, 1.0)
+    assert score.roles["source"].gold == 1 and score.roles["cue"].gold == 2

@@ -12,16 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newscheck.adapters import ADAPTED_LAYERS, adapter_key, merge_adapter
 from newscheck.link.corpus import build_corpus
-from newscheck.link.cross import (
-    ADAPTED_LAYERS,
-    ADAPTER,
-    CROSS_SCHEME,
-    CrossEncoder,
-    adapter_key,
-    cross_available,
-    merge_adapter,
-)
+from newscheck.link.cross import ADAPTER, CROSS_SCHEME, CrossEncoder, cross_available
 from newscheck.link.paraphrase import CROSS_DECISION, CrossDecision, FloatArray
 from newscheck.link.scoring import SentenceScorer
 

@@ -28,6 +28,8 @@ class ArticlePartition:
     index: int
     articles: tuple[Article, ...]
     segmentations: Mapping[str, Segmentation]
+    tagged: bool = True
+    """Read doubtful cues with the cue tagger where it is installed (as the local runner does)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,27 +39,30 @@ class ExtractedPartition:
 
 
 @cache
-def _worker_extractor() -> Extractor:
+def _worker_extractor(tagged: bool) -> Extractor:
     # One per worker process: the spaCy model loads once, not once per task.
-    from newscheck.extract import Extractor
+    from newscheck.extract import Extractor, default_cue_tagger
 
-    return Extractor()
+    return Extractor(cue_tagger=default_cue_tagger(tagged))
 
 
 def extract_partition(partition: ArticlePartition) -> ExtractedPartition:
     """Runs on a worker: extraction of each article, names not yet made consistent."""
-    extractor = _worker_extractor()
+    extractor = _worker_extractor(partition.tagged)
     found = extractor.extract(partition.articles, partition.segmentations, across_articles=False)
     return ExtractedPartition(partition.index, tuple(found))
 
 
 def article_partitions(
-    articles: Sequence[Article], segmentations: Mapping[str, Segmentation], size: int
+    articles: Sequence[Article],
+    segmentations: Mapping[str, Segmentation],
+    size: int,
+    tagged: bool = True,
 ) -> Iterator[ArticlePartition]:
     for number, start in enumerate(range(0, len(articles), size)):
         chunk = tuple(articles[start : start + size])
         own = {a.id: segmentations[a.id] for a in chunk if a.id in segmentations}
-        yield ArticlePartition(number, chunk, own)
+        yield ArticlePartition(number, chunk, own, tagged)
 
 
 def extract_claims(
@@ -68,9 +73,11 @@ def extract_claims(
     *,
     window: int,
     size: int = ARTICLES_PER_PARTITION,
+    tagged: bool = True,
 ) -> Analysis:
     """The extract stage of the local runner with the parsing on workers: claims of articles the
-    store already holds are kept, the others' are extracted and the whole set stored."""
+    store already holds are kept, the others' are extracted and the whole set stored.
+    ``tagged``: read doubtful cues with the cue tagger (embeddings wanted)."""
     from newscheck.extract import canonicalize
 
     stored = store.claims()
@@ -79,7 +86,7 @@ def extract_claims(
     claims: list[Claim] = list(stored)
     if todo:
         extractions: list[Extraction] = []
-        parts = article_partitions(todo, analysis.segmentations, size)
+        parts = article_partitions(todo, analysis.segmentations, size, tagged)
         for done in ordered_map(client, extract_partition, parts, window=window):
             extractions.extend(done.extractions)
             progress("extract", len(extractions), len(todo))

@@ -96,7 +96,9 @@ def analyze_on(
         )
         if analysis.articles and "extract" not in skip:
             # Claims need nothing of link or stories: parsed first, on the workers.
-            analysis = extract_claims(client, analysis, store, report, window=window)
+            analysis = extract_claims(
+                client, analysis, store, report, window=window, tagged=settings.embeddings
+            )
         embedder = default_embedder(settings)
         plan = plan or PartitionPlan()
         if analysis.articles and "link" not in skip:

