@@ -10,6 +10,7 @@ one pass of the plain encoder; nothing is downloaded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -55,17 +56,34 @@ def merge_adapter(encoder: Any, stored: Any) -> None:
                 linear.weight += scale * (up.float() @ down.float())
 
 
-def load_adapted(adapter: Path) -> tuple[Any, Any, dict[str, np.ndarray]]:
-    """The bundled tokenizer, the encoder with ``adapter`` merged in (in eval mode), and the
-    adapter's other arrays (its head)."""
-    from newscheck.embed import bundled_model_path
+@dataclass(frozen=True)
+class AdaptedEncoder:
+    """The bundled tokenizer, the encoder with an adapter merged in (in eval mode), and the
+    adapter's linear head (``hidden @ head + bias``)."""
 
-    path = bundled_model_path()  # sets the offline switches before transformers is imported
-    from transformers import AutoModel, AutoTokenizer
+    tokenizer: Any
+    encoder: Any
+    head: np.ndarray
+    bias: float
 
-    tokenizer = AutoTokenizer.from_pretrained(path)
-    encoder = AutoModel.from_pretrained(path).eval()
-    with np.load(adapter) as stored:
-        merge_adapter(encoder, stored)
-        rest = {key: np.asarray(stored[key]) for key in stored.files if key.startswith("head.")}
-    return tokenizer, encoder, rest
+    @classmethod
+    def load(cls, adapter: Path) -> AdaptedEncoder:
+        from newscheck.embed import bundled_model_path
+
+        path = bundled_model_path()  # sets the offline switches before transformers is imported
+        from transformers import AutoModel, AutoTokenizer
+
+        tokenizer = AutoTokenizer.from_pretrained(path)
+        encoder = AutoModel.from_pretrained(path).eval()
+        with np.load(adapter) as stored:
+            merge_adapter(encoder, stored)
+            head = np.asarray(stored["head.weight"], dtype=np.float64)
+            bias = float(stored["head.bias"])
+        return cls(tokenizer, encoder, head, bias)
+
+    def hidden(self, encoded: Any) -> Any:
+        """The last hidden states (a torch tensor, pieces x 384) of one unpadded input."""
+        import torch
+
+        with torch.inference_mode():
+            return self.encoder(**encoded).last_hidden_state[0]

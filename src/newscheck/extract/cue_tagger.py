@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from newscheck.adapters import adapter_available, load_adapted
+from newscheck.adapters import AdaptedEncoder, adapter_available
 
 CUE_TAGGER_SCHEME = "cue-tagger.minilm-lora16.polnear-train.v1"
 """Versioned name of the adapter and the way a sentence is read (encoder, adapter, head)."""
@@ -102,8 +102,8 @@ class CueTagger:
         if not words:
             return []
         if self._model is None:
-            self._model = _LoadedTagger.load(self.adapter)
-        offsets, logits = self._model.read(sentence)
+            self._model = AdaptedEncoder.load(self.adapter)
+        offsets, logits = _read(self._model, sentence)
         self.read += 1
         out: list[float | None] = []
         starts, ends = offsets[:, 0], offsets[:, 1]
@@ -113,34 +113,15 @@ class CueTagger:
         return out
 
 
-class _LoadedTagger:
-    """The encoder with the adapter merged in, its tokenizer and the head."""
-
-    def __init__(self, tokenizer: Any, encoder: Any, head: np.ndarray, bias: float) -> None:
-        self.tokenizer = tokenizer
-        self.encoder = encoder
-        self.head = head
-        self.bias = bias
-
-    @classmethod
-    def load(cls, adapter: Path) -> _LoadedTagger:
-        tokenizer, encoder, head = load_adapted(adapter)
-        weight = np.asarray(head["head.weight"], dtype=np.float64)
-        return cls(tokenizer, encoder, weight, float(head["head.bias"]))
-
-    def read(self, sentence: str) -> tuple[np.ndarray, np.ndarray]:
-        """The character range of each word piece, and its logit."""
-        import torch
-
-        encoded = self.tokenizer(
-            sentence,
-            truncation=True,
-            max_length=MAX_TOKENS,
-            return_offsets_mapping=True,
-            return_tensors="pt",
-        )
-        offsets = encoded.pop("offset_mapping")[0].numpy()
-        with torch.inference_mode():
-            hidden = self.encoder(**encoded).last_hidden_state[0]
-        logits = hidden.numpy().astype(np.float64) @ self.head + self.bias
-        return offsets, logits
+def _read(model: AdaptedEncoder, sentence: str) -> tuple[np.ndarray, np.ndarray]:
+    """The character range of each word piece of one sentence, read alone, and its logit."""
+    encoded = model.tokenizer(
+        sentence,
+        truncation=True,
+        max_length=MAX_TOKENS,
+        return_offsets_mapping=True,
+        return_tensors="pt",
+    )
+    offsets = encoded.pop("offset_mapping")[0].numpy()
+    hidden = model.hidden(encoded).numpy().astype(np.float64)
+    return offsets, hidden @ model.head + model.bias

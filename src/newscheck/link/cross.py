@@ -24,10 +24,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from newscheck.adapters import (
-    adapter_available,
-    load_adapted,
-)
+from newscheck.adapters import AdaptedEncoder, adapter_available
 
 CROSS_SCHEME = "paraphrase.minilm-lora16-cross.v1"
 """Versioned name of the adapter and the way a pair is read (encoder, adapter, pooling, head)."""
@@ -71,38 +68,20 @@ class CrossEncoder:
         if not pairs:
             return np.zeros(0, dtype=np.float64)
         model = self._ensure_model()
-        out = np.array([model.logit(a, b) for a, b in pairs], dtype=np.float64)
+        out = np.array([_pair_logit(model, a, b) for a, b in pairs], dtype=np.float64)
         self.read += len(pairs)
         return out
 
-    def _ensure_model(self) -> _LoadedCrossEncoder:
+    def _ensure_model(self) -> AdaptedEncoder:
         if self._model is None:
-            self._model = _LoadedCrossEncoder.load(self.adapter)
+            self._model = AdaptedEncoder.load(self.adapter)
         return self._model  # type: ignore[no-any-return]
 
 
-class _LoadedCrossEncoder:
-    """The encoder with the adapter merged in, its tokenizer and the head."""
-
-    def __init__(self, tokenizer: Any, encoder: Any, head: FloatArray, bias: float) -> None:
-        self.tokenizer = tokenizer
-        self.encoder = encoder
-        self.head = head
-        self.bias = bias
-
-    @classmethod
-    def load(cls, adapter: Path) -> _LoadedCrossEncoder:
-        tokenizer, encoder, head = load_adapted(adapter)
-        weight = np.asarray(head["head.weight"], dtype=np.float64)
-        return cls(tokenizer, encoder, weight, float(head["head.bias"]))
-
-    def logit(self, a: str, b: str) -> float:
-        import torch
-
-        encoded = self.tokenizer(
-            a, b, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt"
-        )
-        with torch.inference_mode():
-            hidden = self.encoder(**encoded).last_hidden_state[0]
-        pooled = hidden.mean(dim=0).numpy().astype(np.float64)  # no padding: every token counts
-        return float(pooled @ self.head + self.bias)
+def _pair_logit(model: AdaptedEncoder, a: str, b: str) -> float:
+    """The logit of one pair, read alone (no padding: every piece counts in the mean)."""
+    encoded = model.tokenizer(
+        a, b, truncation="longest_first", max_length=MAX_TOKENS, return_tensors="pt"
+    )
+    pooled = model.hidden(encoded).mean(dim=0).numpy().astype(np.float64)
+    return float(pooled @ model.head + model.bias)
