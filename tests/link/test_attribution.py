@@ -17,6 +17,7 @@ def _table(closeness: list[list[float]], others: tuple[int, ...] = (7, 8, 9)) ->
         rows,
         others,
         np.array(closeness, dtype=np.float64),
+        np.full((len(closeness), len(others)), -1, dtype=np.int64),
         {r: i for i, r in enumerate(rows)},
         {o: k for k, o in enumerate(others)},
     )
@@ -53,6 +54,27 @@ def test_a_rewrites_sentences_are_explained_by_its_origin() -> None:
     explained = [r for r in rewrite.rows if rewrite.explains(r, 0) and rewrite.of(r, 0) > 0]
     assert len(explained) >= len(rewrite.rows) / 2
     assert not any(rewrite.explains(r, 3) and rewrite.of(r, 3) > 0 for r in rewrite.rows)
+
+
+def test_the_nearest_sentence_is_the_most_probable_related_one_of_that_article() -> None:
+    scorer = _scorer()
+    rewrite = explainers(scorer, 1, [0, 2, 3])
+    corpus = scorer.corpus
+    found = 0
+    for row in rewrite.rows:
+        for other in rewrite.others:
+            nearest, closeness = rewrite.nearest_to(row, other)
+            assert closeness == rewrite.of(row, other)
+            targets = corpus.claim_rows(other) or list(corpus.rows(other))
+            scored = scorer.score_many([(row, o) for o in scorer.candidates([row], targets)[0]])
+            if not scored:
+                assert (nearest, closeness) == (-1, 0.0)
+                continue
+            best = max(s.probability for s in scored)
+            first = next(s.other for s in scored if s.probability == best)
+            assert (nearest, closeness) == (first, best)
+            found += 1
+    assert found >= len(rewrite.rows)
 
 
 def test_own_counts_only_sentences_the_target_explains_best() -> None:

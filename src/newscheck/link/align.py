@@ -119,8 +119,14 @@ def sentence_matches(scorer: SentenceScorer, source: int, target: int) -> list[S
     return list(found)
 
 
-def _nearest(scorer: SentenceScorer, row: int, targets: list[int]) -> tuple[int, float]:
-    """The target sentence closest to ``row`` and its closeness (cosine, else probability)."""
+def _nearest(
+    scorer: SentenceScorer, explainers: Explainers, row: int, target: int, targets: list[int]
+) -> tuple[int, float]:
+    """The sentence of ``target`` (its rows ``targets``) closest to ``row`` and its closeness
+    (cosine, else probability): the explainers' when ``target`` is one of theirs (it is for
+    the candidate pairs of :func:`newscheck.link.stage.derive_links`), else computed here."""
+    if target in explainers.column and row in explainers.position:
+        return explainers.nearest_to(row, target)
     vectors = scorer.corpus.vectors
     if vectors is not None and scorer.model.uses_cosine:
         sims = vectors[targets] @ vectors[row]
@@ -156,7 +162,7 @@ def context_matches(
         at = bisect_left(aligned_rows, row)
         if at < len(aligned_rows) and aligned_rows[at] == row:
             continue
-        other, closeness = _nearest(scorer, row, targets)
+        other, closeness = _nearest(scorer, explainers, row, target, targets)
         if other < 0 or closeness < floor:
             continue
         if closeness - explainers.runner_up(row, target, ignore) < CONTEXT_DISTINCT:

@@ -45,8 +45,13 @@ FEATURES: tuple[str, ...] = (
 
 
 def _jaccard(a: AbstractSet[Hashable], b: AbstractSet[Hashable]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 1.0
+    return _jaccard_of(len(a & b), len(a), len(b))
+
+
+def _jaccard_of(shared: int, size_a: int, size_b: int) -> float:
+    """Jaccard from the sizes: no union set is built (the features run for every scored pair)."""
+    union = size_a + size_b - shared
+    return shared / union if union else 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,18 +74,22 @@ def sentence_forms(profile: Profile) -> SentenceForms:
 def _feature_values(
     a: Profile, b: Profile, forms_a: SentenceForms, forms_b: SentenceForms, cosine: float
 ) -> list[float]:
-    shared = len(a.content & b.content)
-    smaller = min(len(a.content), len(b.content))
+    content_a, content_b = a.content, b.content
+    size_a, size_b = len(content_a), len(content_b)
+    shared = len(content_a & content_b)
+    smaller = min(size_a, size_b)
     bigrams_a, bigrams_b = forms_a.bigrams, forms_b.bigrams
-    only_a, only_b = len(a.content - b.content), len(b.content - a.content)
+    only_a, only_b = size_a - shared, size_b - shared
     joined_a, joined_b = forms_a.joined, forms_b.joined
+    words_a, words_b = forms_a.words, forms_b.words
+    numbers_a, numbers_b = a.numbers, b.numbers
     return [
         cosine,
-        _jaccard(a.content, b.content),
+        _jaccard_of(shared, size_a, size_b),
         shared / smaller if smaller else 0.0,
-        _jaccard(forms_a.words, forms_b.words),
+        _jaccard_of(len(words_a & words_b), len(words_a), len(words_b)),
         _jaccard(bigrams_a, bigrams_b) if bigrams_a or bigrams_b else 0.0,
-        len(a.numbers ^ b.numbers),
+        len(numbers_a) + len(numbers_b) - 2 * len(numbers_a & numbers_b),
         _jaccard(a.names, b.names),
         abs(math.log((len(a.words) + 1) / (len(b.words) + 1))),
         max(only_a, only_b),

@@ -140,11 +140,13 @@ class SentenceScorer:
             nearest = np.argpartition(-sims, take - 1, axis=1)[:, :take]
             for i, cols in enumerate(nearest):
                 picked[i].update(others[c] for c in cols if sims[i, c] >= MIN_COSINE)
-        keys = [self.corpus.profiles[o].keys for o in others]
+        profiles = self.corpus.profiles
+        keyed = [(o, profiles[o].keys) for o in others]
         for i, row in enumerate(rows):
-            mine = self.corpus.profiles[row].keys
+            mine = profiles[row].keys
+            # Most pairs share no key: isdisjoint rules them out without building a set.
             picked[i].update(
-                o for o, k in zip(others, keys, strict=True) if len(mine & k) >= MIN_SHARED_KEYS
+                o for o, k in keyed if not mine.isdisjoint(k) and len(mine & k) >= MIN_SHARED_KEYS
             )
         return [sorted(p) for p in picked]
 
