@@ -1,6 +1,7 @@
 """The link stage alone on generated corpora of growing size: articles/s, peak memory, per part.
 
     python bench/link_scale.py [--quick] [--sizes 2000,10000,50000] [--profile OUT.prof]
+    python bench/link_scale.py --sizes 20000 --window 0.5     # in time windows, whole stage
 
 The corpus (``newscheck.distributed.synthetic``: events reported by several outlets with copies,
 rewrites and independent reports) is generated, cleaned and segmented as the runners do, and not
@@ -12,6 +13,12 @@ pairs (``SupportIndex.article_pairs``), round 1 and round 2 of ``derive_links``,
 stage, microseconds per article of each part (flat when the stage scales linearly), candidate
 pairs per article, links, peak resident memory and what linking added to it, and a digest of the
 links and families (the same before and after a change that must not alter results).
+
+With ``--window DAYS`` the stage runs as ``newscheck analyze --link-window DAYS`` runs it
+(:func:`newscheck.link.window.link_in_windows`), timed as a whole: articles/s, the parts and
+their mean size, links, links between articles further apart than the window, peak memory, and
+the digest (the generated stream has 4,000 articles a day, so memory should stay flat as the
+size grows past a few windows).
 """
 
 from __future__ import annotations
@@ -23,7 +30,6 @@ import resource
 import subprocess
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -46,25 +52,14 @@ def peak_mib() -> float:
 def generated(count: int, seed: int = 11) -> tuple[list[Any], dict[str, Any], dict[str, str]]:
     """``count`` generated records cleaned and segmented as ``pipeline.ingest`` does (empty and
     repeated records left out), and the event of each article."""
-    from newscheck.distributed.synthetic import records
-    from newscheck.model import RawArticle
+    from newscheck.distributed.synthetic import raw_article, records
     from newscheck.pipeline import clean_article
 
     articles, segmentations, events = [], {}, {}
     for number, record in enumerate(records(count, seed=seed)):
         if not record["text"].strip():
             continue
-        raw = RawArticle(
-            location=f"generated#{number}",
-            location_kind="path",
-            format="jsonl",
-            title=record["title"],
-            text=record["text"],
-            url=record["url"],
-            source=record["source"],
-            published=datetime.fromisoformat(record["published"]),
-        )
-        article, segmentation = clean_article(raw, len(articles))
+        article, segmentation = clean_article(raw_article(record, number), len(articles))
         if article.id in segmentations or not article.text.strip():
             continue
         articles.append(article)
@@ -155,12 +150,48 @@ def link_in_parts(
     }
 
 
-def run_size(count: int, profile: str | None, dump: Path | None) -> dict[str, Any]:
+def link_windowed(
+    articles: list[Any], segmentations: dict[str, Any], days: float
+) -> dict[str, Any]:
+    """What ``newscheck analyze --link-window DAYS`` does in its link stage, timed."""
+    from newscheck.link import link_articles
+    from newscheck.link.window import link_in_windows, parts, times
+    from newscheck.model import digest
+
+    clock = time.perf_counter()
+    result = link_in_windows(articles, segmentations, days, link_articles)
+    seconds = time.perf_counter() - clock
+    cut = parts(articles, days)
+    at = dict(zip((a.id for a in articles), times(articles) or [], strict=True))
+    results = json.dumps(
+        [
+            [(lk.derived, lk.origin, lk.relation, lk.shared, lk.added) for lk in result.links],
+            [(f.id, f.article_ids) for f in result.families],
+        ],
+        default=str,
+    )
+    return {
+        "seconds": seconds,
+        "parts": len(cut),
+        "part_size": sum(len(p.indexes) for p in cut) / max(len(cut), 1),
+        "links": len(result.links),
+        "far_links": sum(
+            abs(at[lk.derived] - at[lk.origin]) > days * 86_400 for lk in result.links
+        ),
+        "digest": digest(results),
+    }
+
+
+def run_size(
+    count: int, profile: str | None, dump: Path | None, window: float | None = None
+) -> dict[str, Any]:
     """One size, in this (fresh) process."""
     articles, segmentations, events = generated(count)
     links = dump / f"links-{count}.json" if dump is not None else None
     before = rss_mib()
-    if profile:
+    if window is not None:
+        figures = link_windowed(articles, segmentations, window)
+    elif profile:
         import cProfile
 
         profiler = cProfile.Profile()
@@ -192,16 +223,30 @@ def report(runs: list[dict[str, Any]]) -> None:
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
+def report_windowed(runs: list[dict[str, Any]], days: float) -> None:
+    print(f"link windows of {days:g} days")
+    print(f"{'articles':>9}{'link/s':>9}{'parts':>7}{'per part':>9}{'links':>7}"
+          f"{'far':>6}{'peak MiB':>9}{'+link':>7}  digest")  # fmt: skip
+    for r in runs:
+        n = r["articles"]
+        grown = r["peak_mib"] - r["rss_before_mib"]
+        print(f"{n:>9}{n / r['seconds']:>9.0f}{r['parts']:>7}{r['part_size']:>9.0f}"
+              f"{r['links']:>7}{r['far_links']:>6}{r['peak_mib']:>9.0f}{grown:>7.0f}"
+              f"  {r['digest'][:12]}")  # fmt: skip
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="500 and 2,000 articles")
     parser.add_argument("--sizes", default="2000,10000,50000", help="corpus sizes, e.g. 2000,10000")
     parser.add_argument("--profile", help="write a cProfile of the link stage (last size) here")
     parser.add_argument("--dump", type=Path, help="write each size's links to DIR/links-N.json")
+    parser.add_argument("--window", type=float, help="link in time windows of this many days")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:  # one size, in a process of its own
-        print(json.dumps(run_size(args.one, args.profile, args.dump)))
+        print(json.dumps(run_size(args.one, args.profile, args.dump, args.window)))
         return
     sizes = [500, 2000] if args.quick else [int(s) for s in args.sizes.split(",")]
     runs = []
@@ -212,11 +257,16 @@ def main() -> None:
             command += ["--dump", str(args.dump)]
         if args.profile and i == len(sizes) - 1:
             command += ["--profile", args.profile]
+        if args.window is not None:
+            command += ["--window", str(args.window)]
         done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise SystemExit(f"{size} articles failed:\n{done.stderr[-4000:]}")
         runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    report(runs)
+    if args.window is not None:
+        report_windowed(runs, args.window)
+    else:
+        report(runs)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 a LocalCluster of 1 and of 2 workers, and a projection for 16 workers.
 
     python bench/scale_pipeline.py [--quick] [--articles N] [--workers 1,2] [--keep DIR]
+                                   [--link-window DAYS]
 
 The corpus (``newscheck.distributed.synthetic``: events reported by several outlets with copies
 and rewrites, JSONL files of 1,000 records, about 1 MiB each) is written first and not timed.
@@ -13,6 +14,10 @@ and each worker's; for Dask, the workers' busy time per stage (from the task str
 detection and sentence alignment; story keys); then the ratio Dask/local, the speedup from 1 to 2
 workers, and the 16-worker projection (see ``project``). Every engine must give the same links,
 families and stories; the script checks it, and exits 1 when they differ.
+
+``--link-window DAYS`` links in time windows as ``newscheck analyze --link-window`` does: the
+link stage then holds one part of the stream at a time, and the Dask runner links whole parts on
+its workers (task ``link_part``), so the driver's share of linking is merging their links.
 """
 
 from __future__ import annotations
@@ -64,13 +69,15 @@ class StageClock:
         return {n: bounds[i + 1] - bounds[i] for i, n in enumerate(names)}
 
 
-def run_engine(engine: str, corpus: str, db: str, workers: int) -> dict[str, Any]:
+def run_engine(
+    engine: str, corpus: str, db: str, workers: int, link_window: float | None
+) -> dict[str, Any]:
     """One run, in this (fresh) process; returns its figures and a digest of its results."""
     from newscheck.model import digest
     from newscheck.pipeline import analyze
     from newscheck.settings import Settings
 
-    settings = Settings(embeddings=False)
+    settings = Settings(embeddings=False, link_window_days=link_window)
     clock = StageClock()
     extra: dict[str, Any] = {}
     elapsed = 0.0
@@ -153,10 +160,14 @@ def store_write_rate(db: str, limit: int = 5_000) -> float:
         return len(articles) / (time.perf_counter() - began)
 
 
-def in_subprocess(engine: str, corpus: Path, folder: Path, workers: int) -> dict[str, Any]:
+def in_subprocess(
+    engine: str, corpus: Path, folder: Path, workers: int, link_window: float | None
+) -> dict[str, Any]:
     db = folder / f"{engine}-{workers}.db"
     command = [sys.executable, str(HERE), "--engine", engine, "--corpus", str(corpus),
                "--db", str(db), "--workers", str(workers)]  # fmt: skip
+    if link_window is not None:
+        command += ["--link-window", str(link_window)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{engine} run failed:\n{done.stderr[-4000:]}")
@@ -236,12 +247,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--workers", default="1,2", help="worker counts to run, e.g. 1,2")
     parser.add_argument("--keep", type=Path, default=None, help="keep corpus and stores here")
+    parser.add_argument("--link-window", type=float, default=None, help="link in windows of DAYS")
     parser.add_argument("--engine", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.engine:  # one run, in a process of its own
-        print(json.dumps(run_engine(args.engine, args.corpus, args.db, int(args.workers))))
+        figures = run_engine(args.engine, args.corpus, args.db, int(args.workers), args.link_window)
+        print(json.dumps(figures))
         return
     from newscheck.distributed.banding import ENTRY_BYTES
     from newscheck.distributed.synthetic import write_corpus
@@ -254,9 +267,14 @@ def main() -> None:
     corpus = write_corpus(folder / "corpus", articles, per_file=PER_FILE)
     print(f"{articles:,} articles generated in {time.perf_counter() - began:.1f} s "
           f"({corpus.bytes / 2**20:.1f} MiB, {len(corpus.files)} files)")  # fmt: skip
-    runs = [in_subprocess("local", corpus.folder, folder, 0)]
-    runs += [in_subprocess("dask", corpus.folder, folder, w) for w in counts]
-    same = report(runs, ENTRY_BYTES * CopyParams().banding.bands)
+    window = args.link_window
+    if window is not None:
+        print(f"linking in time windows of {window:g} days")
+    runs = [in_subprocess("local", corpus.folder, folder, 0, window)]
+    runs += [in_subprocess("dask", corpus.folder, folder, w, window) for w in counts]
+    # Windowed, copies are found inside each part on its worker: no banding shuffle.
+    shuffled = 0 if window is not None else ENTRY_BYTES * CopyParams().banding.bands
+    same = report(runs, shuffled)
     if args.keep is None:
         import shutil
 

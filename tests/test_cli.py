@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from newscheck.cli import main
@@ -82,3 +83,26 @@ def test_no_embeddings_links_with_the_lexical_model(example_dir: Path, tmp_path:
     links = json.loads((out / "report.json").read_text())["links"]
     assert links, "the bundled example has copies and rewrites"
     assert all("paraphrase.lr-lexical." in link["scheme"] for link in links)
+
+
+def _links_with(example_dir: Path, out: Path, *options: str) -> list[tuple[str, str]]:
+    command = ["analyze", str(example_dir), "-o", str(out), "--skip", "extract"]
+    result = CliRunner().invoke(main, [*command, "--no-embeddings", *options])
+    assert result.exit_code == 0, result.output
+    links = json.loads((out / "report.json").read_text())["links"]
+    return sorted((link["derived"], link["origin"]) for link in links)
+
+
+def test_link_window_links_only_articles_close_in_time(example_dir: Path, tmp_path: Path) -> None:
+    every = _links_with(example_dir, tmp_path / "every")
+    assert every
+    assert _links_with(example_dir, tmp_path / "decade", "--link-window", "3650") == every
+    # an hour: the example's reports are a day or more apart, so fewer links remain
+    assert len(_links_with(example_dir, tmp_path / "hour", "--link-window", "0.04")) < len(every)
+
+
+@pytest.mark.parametrize("days", ["0", "-2", "soon"])
+def test_link_window_must_be_a_positive_number(days: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["analyze", str(tmp_path), "--link-window", days])
+    assert result.exit_code == 2
+    assert "--link-window" in result.output

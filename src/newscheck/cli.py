@@ -18,6 +18,7 @@ from newscheck.cli_options import (
     embeddings_option,
     ensure_out,
     keep_vectors_option,
+    link_window_option,
     out_option,
     skip_option,
 )
@@ -47,6 +48,7 @@ def main() -> None:
 @skip_option()
 @embeddings_option()
 @keep_vectors_option()
+@link_window_option()
 @click.option(
     "--allow-private-addresses",
     is_flag=True,
@@ -86,6 +88,7 @@ def analyze(
     skip: tuple[str, ...],
     embeddings: bool,
     keep_vectors: bool,
+    link_window: float | None,
     allow_private_addresses: bool,
     max_file_mb: int | None,
     engine: str,
@@ -106,7 +109,9 @@ def analyze(
     from newscheck.pipeline import write_outputs
     from newscheck.report.terminal import print_summary
 
-    settings = _settings(allow_private_addresses, max_file_mb, embeddings, keep_vectors)
+    settings = _settings(
+        allow_private_addresses, max_file_mb, embeddings, keep_vectors, link_window
+    )
     run_analysis = _engine(engine, scheduler, workers, run_analysis)
     console = Console(stderr=False, quiet=quiet, highlight=False)
     ensure_out(out)
@@ -173,7 +178,11 @@ def _engine(engine: str, scheduler: str | None, workers: int | None, local: Any)
 
 
 def _settings(
-    allow_private_addresses: bool, max_file_mb: int | None, embeddings: bool, keep_vectors: bool
+    allow_private_addresses: bool,
+    max_file_mb: int | None,
+    embeddings: bool,
+    keep_vectors: bool,
+    link_window: float | None,
 ) -> Any:
     import dataclasses
 
@@ -183,6 +192,7 @@ def _settings(
         allow_private_addresses=allow_private_addresses,
         embeddings=embeddings,
         keep_vectors=keep_vectors,
+        link_window_days=link_window,
     )
     if max_file_mb is not None:
         limits = dataclasses.replace(settings.limits, max_file_bytes=max_file_mb * MiB)

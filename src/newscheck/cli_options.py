@@ -67,6 +67,20 @@ def keep_vectors_option() -> Callable[[F], F]:
     )
 
 
+def link_window_option() -> Callable[[F], F]:
+    """``--link-window DAYS``: link in time windows (memory follows the window)."""
+    return click.option(
+        "--link-window",
+        "link_window",
+        type=click.FloatRange(min=0, min_open=True),
+        default=None,
+        metavar="DAYS",
+        help="Link articles in time windows of DAYS by publication time: articles further apart "
+        "may not be linked, and linking holds a few windows of the store at a time instead of "
+        "all of it (for long streams). Default: every article with every other.",
+    )
+
+
 def ensure_out(out: Path) -> None:
     """Create the output folder, or stop with a usage error that says why not."""
     try:

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -270,7 +271,16 @@ def derive_stages(
     keep = settings.keep_vectors and store.persistent
     kept = embedder.kept_in(store) if embedder is not None and keep else nullcontext()
     with kept:
-        return _derive(analysis, store, skip, progress, embedder, copies, story_keys)
+        return _derive(
+            analysis,
+            store,
+            skip,
+            progress,
+            embedder,
+            copies,
+            story_keys,
+            window=settings.link_window_days,
+        )
 
 
 def _derive(
@@ -281,11 +291,13 @@ def _derive(
     embedder: Embedder | None,
     copies: Sequence[Overlap] | None,
     story_keys: Mapping[str, ArticleKeys] | None,
+    *,
+    window: float | None,
 ) -> Analysis:
     """The stages of :func:`derive_stages`, in order."""
     if "link" not in skip:
         progress("link", 0, None)
-        analysis = _link(analysis, store, embedder, copies)
+        analysis = _link(analysis, store, embedder, copies, window=window)
     if "stories" not in skip:
         progress("stories", 0, None)
         analysis = _stories(analysis, store, embedder, story_keys)
@@ -311,12 +323,25 @@ def _link(
     store: Store,
     embedder: Embedder | None,
     copies: Sequence[Overlap] | None = None,
+    *,
+    window: float | None = None,
 ) -> Analysis:
+    """Links and families; ``window``: in time windows of that many days (``copies``, which
+    index the whole article list, are then found again in each window)."""
     from newscheck.link import link_articles
+    from newscheck.link.window import link_in_windows
 
-    result = link_articles(
-        analysis.articles, analysis.segmentations, embedder=embedder, copies=copies
-    )
+    if window is None:
+        result = link_articles(
+            analysis.articles, analysis.segmentations, embedder=embedder, copies=copies
+        )
+    else:
+        result = link_in_windows(
+            analysis.articles,
+            analysis.segmentations,
+            window,
+            partial(link_articles, embedder=embedder),
+        )
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)
 

@@ -40,3 +40,7 @@ class Settings:
     keep_vectors: bool = True
     """Keep the sentence embeddings a run computes in its store (``--db``; about 2 KiB per distinct
     sentence), so a later run over the store encodes only sentences it has not seen."""
+    link_window_days: float | None = None
+    """Link articles in time windows of this many days (:mod:`newscheck.link.window`): articles
+    further apart may not be linked, and the link stage holds a few windows of the store at a
+    time instead of all of it. None links every article of the store with every other."""

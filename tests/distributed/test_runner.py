@@ -4,6 +4,7 @@ that run on workers ran there (Dask's task stream says)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from collections import Counter
@@ -107,6 +108,35 @@ def test_generated_corpus_cut_small_gives_the_same_results(small_runs: Runs) -> 
     assert len(local.articles) > 270 and local.rejections
     assert len(local.links) > 30 and len(local.stories) > 25
     assert_same_analysis(local, small_runs.dask)
+
+
+def test_linking_in_time_windows_gives_the_same_results(
+    dask_client: Any, small_corpus: Path, tmp_path: Path
+) -> None:
+    """Each part of the stream linked whole on a worker gives what the local run's parts give."""
+    from dask.utils import key_split
+
+    from distributed import get_task_stream
+    from newscheck.link.window import parts
+
+    settings = dataclasses.replace(LEXICAL, link_window_days=0.25)
+    local = newscheck.analyze(
+        [small_corpus], db=tmp_path / "local.db", settings=settings, skip=DERIVED_ONLY
+    )
+    with get_task_stream(dask_client) as stream:
+        dask = analyze_on(
+            dask_client,
+            [small_corpus],
+            db=tmp_path / "dask.db",
+            settings=settings,
+            skip=DERIVED_ONLY,
+        )
+    cut = parts(local.articles, 0.25)
+    assert len(cut) >= 3 and len(local.links) > 30
+    assert_same_analysis(local, dask)
+    tasks = Counter(key_split(task["key"]) for task in stream.data)
+    assert tasks["link_part"] == len(cut)  # key_split drops the "_"
+    assert tasks["derive_part"] == 0  # no alignment over the whole store
 
 
 def test_copies_and_alignment_ran_on_the_workers(small_runs: Runs) -> None:

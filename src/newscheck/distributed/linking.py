@@ -9,6 +9,12 @@
 4. pruning, link records and families on the driver (:func:`newscheck.link.stage.finish_links`).
 
 The result equals ``link_articles`` on the same articles (``tests/distributed/test_runner.py``).
+
+Linked in time windows (``--link-window``, :mod:`newscheck.link.window`) without sentence
+embeddings, each part of the stream is linked whole on a worker (:func:`windows_on_workers`):
+parts are independent, so a cluster links as many at once as it has workers, and the driver
+holds only their links. With embeddings the parts are linked one after the other as above, the
+sentence model staying on the driver.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newscheck.distributed.banding import distributed_copies
+from newscheck.distributed.stream import ordered_map
 from newscheck.embed import Embedder
 from newscheck.link.candidates import Pair
 from newscheck.link.decide import DecisionRules
@@ -28,12 +35,14 @@ from newscheck.link.stage import (
     LinkSettings,
     derive_links,
     finish_links,
+    link_articles,
     origins_of,
     prepare_links,
     unexplained_pairs,
 )
 from newscheck.link.verify import Overlap
-from newscheck.model import Article, Segmentation
+from newscheck.link.window import Part, link_part_owned, merge, parts
+from newscheck.model import Article, Link, Segmentation
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,3 +118,45 @@ def _derive_part(shared: _Shared, pairs: list[Pair], known: _Origins) -> list[Fo
     return derive_links(
         shared.scorer, pairs, shared.rules, shared.overlaps, shared.neighbours, known.origins
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _PartTask:
+    """One part of the stream with what linking it reads."""
+
+    index: int
+    part: Part
+    articles: list[Article]
+    segmentations: dict[str, Segmentation]
+
+
+@dataclass(frozen=True, slots=True)
+class _PartLinks:
+    index: int
+    links: tuple[Link, ...]
+
+
+def windows_on_workers(
+    client: Any,
+    articles: Sequence[Article],
+    segmentations: Mapping[str, Segmentation],
+    days: float,
+    *,
+    window: int,
+) -> LinkResult:
+    """``link_in_windows(articles, segmentations, days, link_articles)`` (lexical), each part
+    linked whole on a worker, at most ``window`` parts in flight."""
+
+    def tasks() -> Any:
+        for index, part in enumerate(parts(articles, days)):
+            chosen = [articles[i] for i in part.indexes]
+            mine = {a.id: segmentations[a.id] for a in chosen if a.id in segmentations}
+            yield _PartTask(index, part, chosen, mine)
+
+    found = [done.links for done in ordered_map(client, _link_part, tasks(), window=window)]
+    return merge(articles, found)
+
+
+def _link_part(task: _PartTask) -> _PartLinks:
+    owned = link_part_owned(task.part, task.articles, task.segmentations, link_articles)
+    return _PartLinks(task.index, owned)

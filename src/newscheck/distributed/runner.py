@@ -17,16 +17,18 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable, Sequence
+from functools import partial
 from typing import Any
 
 from newscheck.distributed.cluster import open_client, worker_count
 from newscheck.distributed.extract import extract_claims
 from newscheck.distributed.ingest import PreparedPartition, RunOrder, prepare_partition
-from newscheck.distributed.linking import link_on_workers
+from newscheck.distributed.linking import link_on_workers, windows_on_workers
 from newscheck.distributed.plan import PartitionPlan, plan_partitions
 from newscheck.distributed.stories import story_keys_on_workers
 from newscheck.distributed.stream import ordered_map
 from newscheck.embed import Embedder
+from newscheck.link.window import link_in_windows
 from newscheck.model import Article, Rejection, Segmentation
 from newscheck.pipeline import INGEST_BATCH, STAGES, Analysis, Progress
 from newscheck.settings import Settings
@@ -102,7 +104,9 @@ def analyze_on(
         embedder = default_embedder(settings)
         plan = plan or PartitionPlan()
         if analysis.articles and "link" not in skip:
-            analysis = _link(client, analysis, store, embedder, plan, report)
+            analysis = _link(
+                client, analysis, store, embedder, plan, report, settings.link_window_days
+            )
             skip = (*skip, "link")  # done: the local runner's other derived stages follow
         story_keys = None
         if analysis.articles and "stories" not in skip:
@@ -170,17 +174,30 @@ def _link(
     embedder: Embedder | None,
     plan: PartitionPlan,
     report: Progress,
+    days: float | None,
 ) -> Analysis:
-    """The link stage as the local runner's, its copy detection and alignment on the workers."""
+    """The link stage as the local runner's, its copy detection and alignment on the workers
+    (``days``: in time windows of that many days, :mod:`.linking` says how)."""
     report("link", 0, None)
-    result = link_on_workers(
+    link = partial(
+        link_on_workers,
         client,
-        analysis.articles,
-        analysis.segmentations,
         embedder=embedder,
         copy_texts=plan.copy_texts,
         pairs_per_task=plan.link_pairs,
     )
+    if days is None:
+        result = link(analysis.articles, analysis.segmentations)
+    elif embedder is None:
+        result = windows_on_workers(
+            client,
+            analysis.articles,
+            analysis.segmentations,
+            days,
+            window=2 * worker_count(client) + 2,
+        )
+    else:
+        result = link_in_windows(analysis.articles, analysis.segmentations, days, link)
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
+
+from newscheck.model import RawArticle
 
 START = datetime(2025, 1, 6, 6, 0, tzinfo=UTC)
 _SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"] + ["an", "el", "or", "is", "un"]
@@ -146,6 +148,21 @@ def records(
             previous = record
             made += 1
             yield record
+
+
+def raw_article(record: Mapping[str, str], number: int) -> RawArticle:
+    """A generated record as the JSONL reader gives it (``generated#number``), for tests and
+    benchmarks that clean articles without files."""
+    return RawArticle(
+        location=f"generated#{number}",
+        location_kind="path",
+        format="jsonl",
+        title=record["title"],
+        text=record["text"],
+        url=record["url"],
+        source=record["source"],
+        published=datetime.fromisoformat(record["published"]),
+    )
 
 
 def _article(

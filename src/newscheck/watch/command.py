@@ -13,6 +13,7 @@ from newscheck.cli_options import (
     embeddings_option,
     ensure_out,
     keep_vectors_option,
+    link_window_option,
     out_option,
     skip_option,
 )
@@ -41,6 +42,7 @@ from newscheck.cli_options import (
 )
 @embeddings_option()
 @keep_vectors_option()
+@link_window_option()
 @click.option(
     "--allow-private-addresses",
     is_flag=True,
@@ -56,6 +58,7 @@ def watch(
     reports: bool,
     embeddings: bool,
     keep_vectors: bool,
+    link_window: float | None,
     allow_private_addresses: bool,
 ) -> None:
     """Poll feeds at an interval and add their new articles to the stories.
@@ -76,6 +79,7 @@ def watch(
         allow_private_addresses=allow_private_addresses,
         embeddings=embeddings,
         keep_vectors=keep_vectors,
+        link_window_days=link_window,
     )
     try:
         watcher = Watcher(list(feeds), db=store, settings=settings, skip=skip)
