@@ -42,4 +42,4 @@ def test_both_ways_give_the_local_windowed_links(
         link_on_workers, dask_client, embedder=None, copy_texts=50, pairs_per_task=30
     )
     assert link_in_windows(articles, segmentations, DAYS, aligned_on_workers) == local
-    assert windows_on_workers(dask_client, articles, segmentations, DAYS, window=2) == local
+    assert windows_on_workers(dask_client, articles, segmentations, DAYS, in_flight=2) == local

@@ -19,7 +19,7 @@ sentence model staying on the driver.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,18 +142,18 @@ def windows_on_workers(
     segmentations: Mapping[str, Segmentation],
     days: float,
     *,
-    window: int,
+    in_flight: int,
 ) -> LinkResult:
     """``link_in_windows(articles, segmentations, days, link_articles)`` (lexical), each part
-    linked whole on a worker, at most ``window`` parts in flight."""
+    linked whole on a worker, at most ``in_flight`` parts submitted or held at a time."""
 
-    def tasks() -> Any:
+    def tasks() -> Iterator[_PartTask]:
         for index, part in enumerate(parts(articles, days)):
             chosen = [articles[i] for i in part.indexes]
             mine = {a.id: segmentations[a.id] for a in chosen if a.id in segmentations}
             yield _PartTask(index, part, chosen, mine)
 
-    found = [done.links for done in ordered_map(client, _link_part, tasks(), window=window)]
+    found = [done.links for done in ordered_map(client, _link_part, tasks(), window=in_flight)]
     return merge(articles, found)
 
 

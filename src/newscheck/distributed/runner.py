@@ -194,7 +194,7 @@ def _link(
             analysis.articles,
             analysis.segmentations,
             days,
-            window=2 * worker_count(client) + 2,
+            in_flight=2 * worker_count(client) + 2,
         )
     else:
         result = link_in_windows(analysis.articles, analysis.segmentations, days, link)
