@@ -202,12 +202,15 @@ class SQLStore(CrossCheckResults):
             paragraphs = self._per_article(PARAGRAPHS, wanted)
             sentences = self._per_article(SENTENCES, wanted)
         parts: dict[str, dict[str, list[Any]]] = {}
+        same_id: dict[str, str] = {}  # one id string per article, not one per row: a run holds all
         for name, table, rows in (
             ("paragraphs", PARAGRAPHS, paragraphs),
             ("sentences", SENTENCES, sentences),
         ):
             for row in rows:
-                part = table.decode(row)
+                values = list(row)  # article_id first, as in the record
+                values[0] = same_id.setdefault(values[0], values[0])
+                part = table.decode(values)
                 parts.setdefault(part.article_id, {}).setdefault(name, []).append(part)
         result: dict[str, Segmentation] = {}
         for row in heads:
