@@ -352,7 +352,7 @@ def report(
     alone = cues_fit.prf(p >= threshold, y)
     tagger = cues_fit.prf(np.nan_to_num(logits, nan=-10) >= 0, y)
     chosen = [
-        decision.probability(pi, li) >= 0.5
+        decision.takes(decision.probability(pi, li))
         if decision.doubts(pi) and not np.isnan(li)
         else pi >= threshold
         for pi, li in zip(p, logits, strict=True)

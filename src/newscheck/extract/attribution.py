@@ -115,7 +115,7 @@ def _cues(
         for (probability, token, lemma), logit in zip(items, logits, strict=True):
             if logit is not None:
                 probability = tagger.decision.probability(probability, logit)
-                if probability >= 0.5:
+                if tagger.decision.takes(probability):
                     scored.append((probability, token, lemma))
             elif probability >= model.threshold:
                 scored.append((probability, token, lemma))

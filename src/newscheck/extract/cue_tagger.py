@@ -67,6 +67,10 @@ class CueDecision:
         )
         return 1.0 / (1.0 + math.exp(-z)) if z > -35 else 0.0
 
+    def takes(self, combined: float) -> bool:
+        """Whether a :meth:`probability` makes the doubtful candidate a cue."""
+        return combined >= 0.5
+
 
 CUE_DECISION = CueDecision(
     low=0.1, high=0.8, model_weight=0.5334, tagger_weight=0.6161, bias=0.5855
