@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -124,3 +125,68 @@ def test_vectors_are_not_kept_when_told_not_to(example_dir: Path, tmp_path: Path
     newscheck.analyze([example_dir], db=db, skip=("extract", "crosscheck"), settings=settings)
     with open_store(db) as store:
         assert store.text_vector_count(Embedder.scheme) == 0
+
+
+WINDOWED = Settings(embeddings=False, link_window_days=0.25)
+LINK_ONLY = ("stories", "extract", "crosscheck")
+
+
+@pytest.fixture(scope="module")
+def stream_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """200 generated articles over some days: several parts with windows of 0.25 days."""
+    from newscheck.distributed.synthetic import write_corpus
+
+    folder = tmp_path_factory.mktemp("stream")
+    write_corpus(folder, 200, per_file=100, seed=5)
+    return folder
+
+
+class CountingLinker:
+    """``link_articles`` counting its calls (one per part); ``fail_at``: the call that raises."""
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        from newscheck.link import link_articles
+
+        self.link = link_articles
+        self.calls = 0
+        self.fail_at = fail_at
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls == self.fail_at:
+            raise RuntimeError("stopped while linking")
+        return self.link(*args, **kwargs)
+
+
+def test_a_windowed_rerun_links_no_part_again(
+    stream_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "news.db"
+    first = newscheck.analyze([stream_corpus], db=db, settings=WINDOWED, skip=LINK_ONLY)
+    linker = CountingLinker()
+    monkeypatch.setattr("newscheck.link.link_articles", linker)
+    again = newscheck.analyze([stream_corpus], db=db, settings=WINDOWED, skip=LINK_ONLY)
+    assert linker.calls == 0
+    assert again.links == first.links and len(first.links) > 20
+
+
+def test_a_windowed_run_stopped_while_linking_goes_on_from_its_last_part(
+    stream_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newscheck.link.window import parts
+
+    db = tmp_path / "news.db"
+    monkeypatch.setattr("newscheck.link.link_articles", CountingLinker(fail_at=3))
+    with pytest.raises(RuntimeError, match="stopped while linking"):
+        newscheck.analyze([stream_corpus], db=db, settings=WINDOWED, skip=LINK_ONLY)
+    linker = CountingLinker()
+    monkeypatch.setattr("newscheck.link.link_articles", linker)
+    resumed = newscheck.analyze([], db=db, settings=WINDOWED, skip=LINK_ONLY)
+    monkeypatch.undo()
+    fresh = newscheck.analyze(
+        [stream_corpus], db=tmp_path / "fresh.db", settings=WINDOWED, skip=LINK_ONLY
+    )
+    planned = parts(fresh.articles, 0.25)
+    assert len(planned) >= 4
+    assert linker.calls == len(planned) - 2  # two parts were linked before the stop
+    assert resumed.links == fresh.links and resumed.families == fresh.families

@@ -297,7 +297,7 @@ def _derive(
     """The stages of :func:`derive_stages`, in order."""
     if "link" not in skip:
         progress("link", 0, None)
-        analysis = _link(analysis, store, embedder, copies, window=window)
+        analysis = _link(analysis, store, embedder, copies, window=window, progress=progress)
     if "stories" not in skip:
         progress("stories", 0, None)
         analysis = _stories(analysis, store, embedder, story_keys)
@@ -325,10 +325,13 @@ def _link(
     copies: Sequence[Overlap] | None = None,
     *,
     window: float | None = None,
+    progress: Progress | None = None,
 ) -> Analysis:
     """Links and families; ``window``: in time windows of that many days (``copies``, which
-    index the whole article list, are then found again in each window)."""
+    index the whole article list, are then found again in each window), the links of each part
+    kept in a persistent store so that a later run links only parts it has not seen."""
     from newscheck.link import link_articles
+    from newscheck.link.stage import linking_method
     from newscheck.link.window import link_in_windows
 
     if window is None:
@@ -336,11 +339,15 @@ def _link(
             analysis.articles, analysis.segmentations, embedder=embedder, copies=copies
         )
     else:
+        report = progress or (lambda stage, done, total: None)
         result = link_in_windows(
             analysis.articles,
             analysis.segmentations,
             window,
             partial(link_articles, embedder=embedder),
+            cache=store if store.persistent else None,
+            method=linking_method(embedder),
+            progress=lambda done, total: report("link", done, total),
         )
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)

@@ -113,7 +113,8 @@ def test_generated_corpus_cut_small_gives_the_same_results(small_runs: Runs) -> 
 def test_linking_in_time_windows_gives_the_same_results(
     dask_client: Any, small_corpus: Path, tmp_path: Path
 ) -> None:
-    """Each part of the stream linked whole on a worker gives what the local run's parts give."""
+    """Each part of the stream linked whole on a worker gives what the local run's parts give,
+    and is kept: a second run over the store links no part again."""
     from dask.utils import key_split
 
     from distributed import get_task_stream
@@ -137,6 +138,13 @@ def test_linking_in_time_windows_gives_the_same_results(
     tasks = Counter(key_split(task["key"]) for task in stream.data)
     assert tasks["link_part"] == len(cut)  # key_split drops the "_"
     assert tasks["derive_part"] == 0  # no alignment over the whole store
+    # Every part's links are kept in the store: a second run links none again.
+    with get_task_stream(dask_client) as again_stream:
+        again = analyze_on(
+            dask_client, [], db=tmp_path / "dask.db", settings=settings, skip=DERIVED_ONLY
+        )
+    assert not any(key_split(task["key"]) == "link_part" for task in again_stream.data)
+    assert (again.links, again.families, again.stories) == (dask.links, dask.families, dask.stories)
 
 
 def test_copies_and_alignment_ran_on_the_workers(small_runs: Runs) -> None:

@@ -10,16 +10,15 @@ from itertools import combinations
 
 import pytest
 
-from newscheck.distributed.synthetic import records
 from newscheck.link import link_articles
 from newscheck.link.families import build_families
 from newscheck.link.window import BLOCK_WINDOWS, link_in_windows, merge, parts, times
-from newscheck.model import Article, Link, Segmentation, Span
+from newscheck.model import Article, Link, Span
 
+from .conftest import Articles
 from .fictional import make_article
 
 START = datetime(2025, 3, 1, tzinfo=UTC)
-Articles = tuple[list[Article], dict[str, Segmentation]]
 
 
 def _dated(hours: list[float | None]) -> list[Article]:
@@ -105,17 +104,6 @@ def test_an_article_linked_from_two_parts_adds_what_neither_supports() -> None:
     assert all(link.added == (spans[1],) for link in result.links)
     assert result.families == build_families([a, b, c], result.links)
     assert len(result.families) == 1
-
-
-@pytest.fixture(scope="module")
-def generated() -> Articles:
-    """240 generated reports of events, published over some hours, in read order."""
-    made = [r for r in records(240, seed=7) if r.get("text")]
-    pairs = [
-        make_article(r["title"], r["text"], seq=i, published=datetime.fromisoformat(r["published"]))
-        for i, r in enumerate(made)
-    ]
-    return [a for a, _ in pairs], {a.id: s for a, s in pairs}
 
 
 def test_a_window_longer_than_the_stream_links_as_one_pass(generated: Articles) -> None:

@@ -36,12 +36,13 @@ from newscheck.link.stage import (
     derive_links,
     finish_links,
     link_articles,
+    linking_method,
     origins_of,
     prepare_links,
     unexplained_pairs,
 )
 from newscheck.link.verify import Overlap
-from newscheck.link.window import Part, link_part_owned, merge, parts
+from newscheck.link.window import Part, PartCache, PartLinks, PartProgress, link_part_owned, parts
 from newscheck.model import Article, Link, Segmentation
 
 
@@ -143,18 +144,26 @@ def windows_on_workers(
     days: float,
     *,
     in_flight: int,
+    cache: PartCache | None = None,
+    progress: PartProgress | None = None,
 ) -> LinkResult:
-    """``link_in_windows(articles, segmentations, days, link_articles)`` (lexical), each part
-    linked whole on a worker, at most ``in_flight`` parts submitted or held at a time."""
+    """``link_in_windows(articles, segmentations, days, link_articles, cache=cache)`` (lexical),
+    each part linked whole on a worker, at most ``in_flight`` parts submitted or held at a
+    time."""
+    method = linking_method(None)
+    found = PartLinks.look_up(articles, parts(articles, days), cache, method, progress)
+    missing = found.missing()
 
     def tasks() -> Iterator[_PartTask]:
-        for index, part in enumerate(parts(articles, days)):
+        for task, index in enumerate(missing):
+            part = found.planned[index]
             chosen = [articles[i] for i in part.indexes]
             mine = {a.id: segmentations[a.id] for a in chosen if a.id in segmentations}
-            yield _PartTask(index, part, chosen, mine)
+            yield _PartTask(task, part, chosen, mine)
 
-    found = [done.links for done in ordered_map(client, _link_part, tasks(), window=in_flight)]
-    return merge(articles, found)
+    for done in ordered_map(client, _link_part, tasks(), window=in_flight):
+        found.fill(missing[done.index], done.links)
+    return found.result(articles)
 
 
 def _link_part(task: _PartTask) -> _PartLinks:

@@ -28,6 +28,7 @@ from newscheck.distributed.plan import PartitionPlan, plan_partitions
 from newscheck.distributed.stories import story_keys_on_workers
 from newscheck.distributed.stream import ordered_map
 from newscheck.embed import Embedder
+from newscheck.link.stage import linking_method
 from newscheck.link.window import link_in_windows
 from newscheck.model import Article, Rejection, Segmentation
 from newscheck.pipeline import INGEST_BATCH, STAGES, Analysis, Progress
@@ -186,6 +187,12 @@ def _link(
         copy_texts=plan.copy_texts,
         pairs_per_task=plan.link_pairs,
     )
+    # Each part's links kept in the store: a later run links only the parts it has not seen.
+    cache = store if store.persistent else None
+
+    def parts_done(done: int, total: int) -> None:
+        report("link", done, total)
+
     if days is None:
         result = link(analysis.articles, analysis.segmentations)
     elif embedder is None:
@@ -195,9 +202,19 @@ def _link(
             analysis.segmentations,
             days,
             in_flight=2 * worker_count(client) + 2,
+            cache=cache,
+            progress=parts_done,
         )
     else:
-        result = link_in_windows(analysis.articles, analysis.segmentations, days, link)
+        result = link_in_windows(
+            analysis.articles,
+            analysis.segmentations,
+            days,
+            link,
+            cache=cache,
+            method=linking_method(embedder),
+            progress=parts_done,
+        )
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)
 

@@ -10,7 +10,7 @@ from newscheck.link.align import Alignment, align
 from newscheck.link.attribution import Explainers, explainers
 from newscheck.link.candidates import Candidates, CandidateSettings, Pair, find_candidates
 from newscheck.link.corpus import Corpus, build_corpus
-from newscheck.link.cross import CrossEncoder
+from newscheck.link.cross import CROSS_SCHEME, CrossEncoder
 from newscheck.link.decide import DecisionRules, LinkRelation, classify, evidence
 from newscheck.link.direction import DIRECTION_SCHEME, Direction, decide
 from newscheck.link.families import build_families
@@ -80,6 +80,16 @@ def link_articles(
     )
     found = _derivations(work.scorer, work.candidates, work.neighbours, work.settings.rules)
     return finish_links(work, found)
+
+
+def linking_method(embedder: Embedder | None, settings: LinkSettings | None = None) -> str:
+    """How :func:`link_articles` compares sentences with these arguments, as a name: lexical, or
+    the embedding scheme and the cross-encoder's (part of the key of linked parts kept between
+    runs, :func:`newscheck.link.window.part_key`)."""
+    if embedder is None:
+        return "lexical"
+    settings = settings or LinkSettings()
+    return f"{embedder.scheme}+{CROSS_SCHEME if settings.cross_encoder else 'no-cross'}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,16 +17,24 @@ and an article's two origins in different parts are not pruned against each othe
 
 Articles without a publication time take the time of the last dated article before them in the
 given (read) order, or of the first dated one when none comes before.
+
+A part's links depend only on its articles, which of them are of its own block, and how linking is
+done, so with a :class:`PartCache` (the store) each part's links are kept under a key of those
+(:func:`part_key`) and a later run links only the parts whose key is new: a stopped run goes on
+from its last linked part, and a stream that grows re-links only its latest parts.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
+from newscheck import __version__
 from newscheck.link.families import build_families
 from newscheck.link.stage import LinkResult
 from newscheck.model import Article, Link, Segmentation, Span
@@ -34,9 +42,26 @@ from newscheck.model import Article, Link, Segmentation, Span
 BLOCK_WINDOWS = 3
 """Windows per block: a part holds one block and the first window of the next."""
 
+LINKING_VERSION = 1
+"""Part of every :func:`part_key`: raise it when a change makes linking give other links, so that
+links kept by an earlier version are not taken for this one's."""
+
 LinkPart = Callable[[Sequence[Article], Mapping[str, Segmentation]], LinkResult]
 """Links the articles of one part (``link_articles`` with the run's settings, or its Dask
 counterpart)."""
+
+PartProgress = Callable[[int, int], None]
+"""``progress(parts_done, parts)``: called as parts are linked or found kept."""
+
+
+class PartCache(Protocol):
+    """Where the links of linked parts are kept between runs (:class:`newscheck.store.Store`)."""
+
+    def linked_part(self, key: str) -> tuple[Link, ...] | None: ...
+
+    def keep_linked_part(self, key: str, links: Sequence[Link]) -> None: ...
+
+    def keep_only_linked_parts(self, keys: Iterable[str]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,19 +120,107 @@ def parts(articles: Sequence[Article], days: float) -> list[Part]:
     return out
 
 
+def part_key(part: Part, chosen: Sequence[Article], method: str) -> str:
+    """What the links :func:`link_part_owned` finds for ``part`` depend on, as a hash: its
+    articles in order (ids are hashes of title and text; beside them the fields linking reads),
+    which of them are of its own block, ``method`` (how linking is done: lexical or the embedding
+    scheme) and the linking version."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{__version__}|{LINKING_VERSION}|{method}".encode())
+    for article, block in zip(chosen, part.blocks, strict=True):
+        fields = (
+            article.id,
+            article.seq,
+            article.published.isoformat() if article.published else "",
+            article.source or "",
+            article.url or "",
+            block == part.block,
+        )
+        digest.update(repr(fields).encode())
+    return digest.hexdigest()
+
+
 def link_in_windows(
     articles: Sequence[Article],
     segmentations: Mapping[str, Segmentation],
     days: float,
     link_part: LinkPart,
+    *,
+    cache: PartCache | None = None,
+    method: str = "lexical",
+    progress: PartProgress | None = None,
 ) -> LinkResult:
-    """Links and families of ``articles``, linked part by part (:func:`parts`) by
-    ``link_part``."""
-    found = [
-        link_part_owned(part, [articles[i] for i in part.indexes], segmentations, link_part)
-        for part in parts(articles, days)
-    ]
-    return merge(articles, found)
+    """Links and families of ``articles``, linked part by part (:func:`parts`) by ``link_part``;
+    with ``cache``, parts kept there (see :class:`PartLinks`; ``method`` names how ``link_part``
+    links) are not linked again."""
+    found = PartLinks.look_up(articles, parts(articles, days), cache, method, progress)
+    for index in found.missing():
+        part = found.planned[index]
+        chosen = [articles[i] for i in part.indexes]
+        found.fill(index, link_part_owned(part, chosen, segmentations, link_part))
+    return found.result(articles)
+
+
+class PartLinks:
+    """The owned links of every part of a run, as they are found: first those a
+    :class:`PartCache` kept under each part's :func:`part_key`, then each part linked (kept in
+    the cache as it comes, so a stopped run loses one part at most). The result leaves the cache
+    holding this run's parts only."""
+
+    def __init__(
+        self,
+        planned: Sequence[Part],
+        keys: Sequence[str],
+        cache: PartCache | None,
+        progress: PartProgress | None,
+    ) -> None:
+        self.planned = tuple(planned)
+        self.keys = tuple(keys)
+        self.cache = cache
+        self.progress = progress
+        self.links: list[tuple[Link, ...] | None] = [
+            cache.linked_part(key) if cache is not None else None for key in keys
+        ]
+        self.done = sum(links is not None for links in self.links)
+        self._report()
+
+    @classmethod
+    def look_up(
+        cls,
+        articles: Sequence[Article],
+        planned: Sequence[Part],
+        cache: PartCache | None,
+        method: str,
+        progress: PartProgress | None = None,
+    ) -> PartLinks:
+        keys = [
+            part_key(part, [articles[i] for i in part.indexes], method) if cache is not None else ""
+            for part in planned
+        ]
+        return cls(planned, keys, cache, progress)
+
+    def missing(self) -> list[int]:
+        """Indexes (into :attr:`planned`) of the parts still to link, in order."""
+        return [index for index, links in enumerate(self.links) if links is None]
+
+    def fill(self, index: int, links: Sequence[Link]) -> None:
+        self.links[index] = tuple(links)
+        if self.cache is not None:
+            self.cache.keep_linked_part(self.keys[index], links)
+        self.done += 1
+        self._report()
+
+    def result(self, articles: Sequence[Article]) -> LinkResult:
+        found = [links for links in self.links if links is not None]
+        if len(found) < len(self.links):
+            raise ValueError("a part was not linked")
+        if self.cache is not None:
+            self.cache.keep_only_linked_parts(self.keys)
+        return merge(articles, found)
+
+    def _report(self) -> None:
+        if self.progress is not None:
+            self.progress(self.done, len(self.planned))
 
 
 def link_part_owned(

@@ -214,6 +214,22 @@ class Store(ABC):
     @abstractmethod
     def text_vector_count(self, scheme: str) -> int: ...
 
+    # ------------------------------------------------------------------ linked parts
+
+    @abstractmethod
+    def linked_part(self, key: str) -> tuple[Link, ...] | None:
+        """The links kept for a part of a windowed link stage under ``key``
+        (:func:`newscheck.link.window.part_key`), or None: a cache, so that a later run does
+        not link that part again."""
+
+    @abstractmethod
+    def keep_linked_part(self, key: str, links: Sequence[Link]) -> None:
+        """Keep a part's ``links`` under ``key``; a key stored already keeps its first links."""
+
+    @abstractmethod
+    def keep_only_linked_parts(self, keys: Iterable[str]) -> None:
+        """Forget the links of every part whose key is not in ``keys``."""
+
     # ------------------------------------------------------------------ search
 
     @abstractmethod

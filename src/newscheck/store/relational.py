@@ -21,6 +21,7 @@ from newscheck.store.backend import Row, chunks
 from newscheck.store.checks import CrossCheckResults
 from newscheck.store.codec import format_timestamp
 from newscheck.store.migrate import ensure_schema
+from newscheck.store.parts import LinkedParts
 from newscheck.store.search import clamp_limit, query_words, search_hit
 from newscheck.store.tables import (
     ARTICLES,
@@ -51,7 +52,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-class SQLStore(CrossCheckResults):
+class SQLStore(CrossCheckResults, LinkedParts):
     """Everything of the store interface; a backend adds only its connection (see backend.py)."""
 
     def _open_schema(self) -> None:

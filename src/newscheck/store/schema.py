@@ -372,12 +372,26 @@ TEXT_VECTORS = Migration(
     ),
 )
 
+LINKED_PARTS = Migration(
+    6,
+    "linked_parts: links of each part of a windowed link stage, kept between runs",
+    common=(
+        # A cache, not a record: the links a part of the stream gave, keyed by a hash of what
+        # they depend on (newscheck.link.window.part_key), as compressed rows of the links table.
+        """CREATE TABLE linked_parts (
+            part_key TEXT PRIMARY KEY,
+            links {bytes} NOT NULL
+        )""",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     INITIAL_SCHEMA,
     FULL_TEXT_SEARCH,
     CLAIM_CHECKWORTHINESS,
     CROSS_CHECKING,
     TEXT_VECTORS,
+    LINKED_PARTS,
 )
 """Every migration, in order. Versions are 1, 2, 3, ... without gaps."""
 

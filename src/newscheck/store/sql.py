@@ -93,6 +93,17 @@ def select_text_vectors(count: int) -> str:
     )
 
 
+# --------------------------------------------------------------------------- linked parts
+
+INSERT_LINKED_PART = Insert("linked_parts", ("part_key", "links"), ("part_key",))
+SELECT_LINKED_PART = "SELECT links FROM linked_parts WHERE part_key = ?"
+SELECT_LINKED_PART_KEYS = "SELECT part_key FROM linked_parts"
+
+
+def delete_linked_parts(count: int) -> str:
+    return f"DELETE FROM linked_parts WHERE {id_in('part_key', count)}"
+
+
 # --------------------------------------------------------------------------- bookkeeping
 
 SELECT_APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations ORDER BY version"
