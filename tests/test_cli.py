@@ -85,6 +85,28 @@ def test_no_embeddings_links_with_the_lexical_model(example_dir: Path, tmp_path:
     assert all("paraphrase.lr-lexical." in link["scheme"] for link in links)
 
 
+def _link_schemes(example_dir: Path, out: Path, *options: str) -> list[str]:
+    command = ["analyze", str(example_dir), "-o", str(out), "--skip", "extract", *options]
+    result = CliRunner().invoke(main, command)
+    assert result.exit_code == 0, result.output
+    return [link["scheme"] for link in json.loads((out / "report.json").read_text())["links"]]
+
+
+def test_no_cross_encoder_links_with_the_embedding_model_alone(
+    example_dir: Path, tmp_path: Path
+) -> None:
+    from newscheck.embed import embeddings_available
+    from newscheck.link.cross import CROSS_SCHEME, cross_available
+
+    if not (embeddings_available() and cross_available()):
+        pytest.skip("the embed extra (sentence model and cross-encoder) is absent")
+    with_cross = _link_schemes(example_dir, tmp_path / "cross")
+    alone = _link_schemes(example_dir, tmp_path / "alone", "--no-cross-encoder")
+    assert with_cross and all(CROSS_SCHEME in scheme for scheme in with_cross)
+    assert alone and not any(CROSS_SCHEME in scheme for scheme in alone)
+    assert all("paraphrase.lr-minilm-lexical." in scheme for scheme in alone)
+
+
 def _links_with(example_dir: Path, out: Path, *options: str) -> list[tuple[str, str]]:
     command = ["analyze", str(example_dir), "-o", str(out), "--skip", "extract"]
     result = CliRunner().invoke(main, [*command, "--no-embeddings", *options])

@@ -14,6 +14,7 @@ import click
 
 from newscheck import __version__
 from newscheck.cli_options import (
+    cross_encoder_option,
     db_option,
     embeddings_option,
     ensure_out,
@@ -47,6 +48,7 @@ def main() -> None:
 @db_option()
 @skip_option()
 @embeddings_option()
+@cross_encoder_option()
 @keep_vectors_option()
 @link_window_option()
 @click.option(
@@ -87,6 +89,7 @@ def analyze(
     db: str | None,
     skip: tuple[str, ...],
     embeddings: bool,
+    cross_encoder: bool,
     keep_vectors: bool,
     link_window: float | None,
     allow_private_addresses: bool,
@@ -110,7 +113,7 @@ def analyze(
     from newscheck.report.terminal import print_summary
 
     settings = _settings(
-        allow_private_addresses, max_file_mb, embeddings, keep_vectors, link_window
+        allow_private_addresses, max_file_mb, embeddings, cross_encoder, keep_vectors, link_window
     )
     run_analysis = _engine(engine, scheduler, workers, run_analysis)
     console = Console(stderr=False, quiet=quiet, highlight=False)
@@ -181,6 +184,7 @@ def _settings(
     allow_private_addresses: bool,
     max_file_mb: int | None,
     embeddings: bool,
+    cross_encoder: bool,
     keep_vectors: bool,
     link_window: float | None,
 ) -> Any:
@@ -191,6 +195,7 @@ def _settings(
     settings = Settings(
         allow_private_addresses=allow_private_addresses,
         embeddings=embeddings,
+        cross_encoder=cross_encoder,
         keep_vectors=keep_vectors,
         link_window_days=link_window,
     )

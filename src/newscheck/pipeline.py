@@ -40,6 +40,7 @@ from newscheck.settings import Settings
 
 if TYPE_CHECKING:
     from newscheck.embed import Embedder
+    from newscheck.link.stage import LinkSettings
     from newscheck.link.verify import Overlap
     from newscheck.store import Store
     from newscheck.stories import ArticleKeys
@@ -272,14 +273,7 @@ def derive_stages(
     kept = embedder.kept_in(store) if embedder is not None and keep else nullcontext()
     with kept:
         return _derive(
-            analysis,
-            store,
-            skip,
-            progress,
-            embedder,
-            copies,
-            story_keys,
-            window=settings.link_window_days,
+            analysis, store, skip, progress, embedder, copies, story_keys, settings=settings
         )
 
 
@@ -292,12 +286,12 @@ def _derive(
     copies: Sequence[Overlap] | None,
     story_keys: Mapping[str, ArticleKeys] | None,
     *,
-    window: float | None,
+    settings: Settings,
 ) -> Analysis:
     """The stages of :func:`derive_stages`, in order."""
     if "link" not in skip:
         progress("link", 0, None)
-        analysis = _link(analysis, store, embedder, copies, window=window, progress=progress)
+        analysis = _link(analysis, store, embedder, copies, settings=settings, progress=progress)
     if "stories" not in skip:
         progress("stories", 0, None)
         analysis = _stories(analysis, store, embedder, story_keys)
@@ -324,33 +318,47 @@ def _link(
     embedder: Embedder | None,
     copies: Sequence[Overlap] | None = None,
     *,
-    window: float | None = None,
+    settings: Settings,
     progress: Progress | None = None,
 ) -> Analysis:
-    """Links and families; ``window``: in time windows of that many days (``copies``, which
-    index the whole article list, are then found again in each window), the links of each part
+    """Links and families. With ``settings.link_window_days``, in time windows (``copies``, which
+    index the whole article list, are then found again in each part), the links of each part
     kept in a persistent store so that a later run links only parts it has not seen."""
     from newscheck.link import link_articles
-    from newscheck.link.stage import linking_method
     from newscheck.link.window import link_in_windows
 
+    link = link_settings(settings)
+    window = settings.link_window_days
     if window is None:
         result = link_articles(
-            analysis.articles, analysis.segmentations, embedder=embedder, copies=copies
+            analysis.articles,
+            analysis.segmentations,
+            embedder=embedder,
+            settings=link,
+            copies=copies,
         )
     else:
+        from newscheck.link.stage import linking_method
+
         report = progress or (lambda stage, done, total: None)
         result = link_in_windows(
             analysis.articles,
             analysis.segmentations,
             window,
-            partial(link_articles, embedder=embedder),
+            partial(link_articles, embedder=embedder, settings=link),
             cache=store if store.persistent else None,
-            method=linking_method(embedder),
+            method=linking_method(embedder, link),
             progress=lambda done, total: report("link", done, total),
         )
     store.replace_links(result.links)
     return dataclasses.replace(analysis, links=result.links, families=result.families)
+
+
+def link_settings(settings: Settings) -> LinkSettings:
+    """How the link stage of a run with ``settings`` links."""
+    from newscheck.link.stage import LinkSettings
+
+    return LinkSettings(cross_encoder=settings.cross_encoder)
 
 
 def _stories(

@@ -81,12 +81,15 @@ def link_on_workers(
     embedder: Embedder | None,
     copy_texts: int,
     pairs_per_task: int,
+    settings: LinkSettings | None = None,
 ) -> LinkResult:
-    """``link_articles(articles, segmentations, embedder=embedder)``, its copy detection and
-    sentence alignment on the workers: copies in partitions of ``copy_texts`` articles, candidate
-    pairs aligned ``pairs_per_task`` to a task."""
+    """``link_articles(articles, segmentations, embedder=embedder, settings=settings)``, its copy
+    detection and sentence alignment on the workers: copies in partitions of ``copy_texts``
+    articles, candidate pairs aligned ``pairs_per_task`` to a task."""
     copies = copies_on_workers(client, articles, partition_size=copy_texts)
-    work = prepare_links(articles, segmentations, embedder=embedder, copies=copies)
+    work = prepare_links(
+        articles, segmentations, embedder=embedder, settings=settings, copies=copies
+    )
     shared = _Shared(work.scorer, work.settings.rules, work.candidates.overlaps, work.neighbours)
     on_workers = client.scatter(shared, broadcast=True, hash=False)
     pairs = list(work.candidates.pairs)

@@ -31,7 +31,7 @@ from newscheck.embed import Embedder
 from newscheck.link.stage import linking_method
 from newscheck.link.window import link_in_windows
 from newscheck.model import Article, Rejection, Segmentation
-from newscheck.pipeline import INGEST_BATCH, STAGES, Analysis, Progress
+from newscheck.pipeline import INGEST_BATCH, STAGES, Analysis, Progress, link_settings
 from newscheck.settings import Settings
 
 ENGINE = "dask"
@@ -105,9 +105,7 @@ def analyze_on(
         embedder = default_embedder(settings)
         plan = plan or PartitionPlan()
         if analysis.articles and "link" not in skip:
-            analysis = _link(
-                client, analysis, store, embedder, plan, report, settings.link_window_days
-            )
+            analysis = _link(client, analysis, store, embedder, plan, report, settings)
             skip = (*skip, "link")  # done: the local runner's other derived stages follow
         story_keys = None
         if analysis.articles and "stories" not in skip:
@@ -175,17 +173,20 @@ def _link(
     embedder: Embedder | None,
     plan: PartitionPlan,
     report: Progress,
-    days: float | None,
+    settings: Settings,
 ) -> Analysis:
     """The link stage as the local runner's, its copy detection and alignment on the workers
-    (``days``: in time windows of that many days, :mod:`.linking` says how)."""
+    (in time windows with ``settings.link_window_days``: :mod:`.linking` says how)."""
     report("link", 0, None)
+    days = settings.link_window_days
+    how = link_settings(settings)
     link = partial(
         link_on_workers,
         client,
         embedder=embedder,
         copy_texts=plan.copy_texts,
         pairs_per_task=plan.link_pairs,
+        settings=how,
     )
     # Each part's links kept in the store: a later run links only the parts it has not seen.
     cache = store if store.persistent else None
@@ -212,7 +213,7 @@ def _link(
             days,
             link,
             cache=cache,
-            method=linking_method(embedder),
+            method=linking_method(embedder, how),
             progress=parts_done,
         )
     store.replace_links(result.links)

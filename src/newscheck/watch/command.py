@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from newscheck.cli_options import (
+    cross_encoder_option,
     db_option,
     embeddings_option,
     ensure_out,
@@ -41,6 +42,7 @@ from newscheck.cli_options import (
     help="Rewrite OUT/report.* after each poll that found something new.",
 )
 @embeddings_option()
+@cross_encoder_option()
 @keep_vectors_option()
 @link_window_option()
 @click.option(
@@ -57,6 +59,7 @@ def watch(
     skip: tuple[str, ...],
     reports: bool,
     embeddings: bool,
+    cross_encoder: bool,
     keep_vectors: bool,
     link_window: float | None,
     allow_private_addresses: bool,
@@ -78,6 +81,7 @@ def watch(
     settings = Settings(
         allow_private_addresses=allow_private_addresses,
         embeddings=embeddings,
+        cross_encoder=cross_encoder,
         keep_vectors=keep_vectors,
         link_window_days=link_window,
     )
