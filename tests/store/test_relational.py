@@ -62,6 +62,18 @@ def test_adding_the_same_articles_again_adds_nothing(store: Store) -> None:
     assert store.segmentations()[articles[0].id] == segmentations[0]
 
 
+@pytest.mark.parametrize("batch", [1, 5, 10_000])
+def test_every_segmentation_reads_back_whole_in_any_batch_size(store: Store, batch: int) -> None:
+    """The whole store's segmentations are read in lists of rows as they come; an article's rows
+    that straddle two lists still make one segmentation."""
+    articles, segmentations = fictional_batch(0, 9)
+    assert sum(len(s.sentences) for s in segmentations) > 5 * len(segmentations) // 2
+    store.add_articles(store.begin_run([], {}), articles, segmentations)
+    store.fetch_batch = batch  # type: ignore[attr-defined]
+    assert store.segmentations() == {s.article_id: s for s in segmentations}
+    assert store.segmentations([articles[3].id]) == {articles[3].id: segmentations[3]}
+
+
 def test_a_batch_with_a_repeated_article_stores_it_once(store: Store) -> None:
     article, segmentation = fictional_article(1)
     run_id = store.begin_run([], {})

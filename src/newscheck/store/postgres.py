@@ -13,14 +13,14 @@ PostgreSQL text cannot hold NUL characters: writing one raises :class:`StoreErro
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from newscheck.errors import MissingExtra, StoreError
 from newscheck.store import sql
-from newscheck.store.backend import Row, group_columns
+from newscheck.store.backend import FETCH_BATCH, Row, group_columns
 from newscheck.store.relational import SQLStore
 from newscheck.store.search import HIGHLIGHT_END, HIGHLIGHT_START, plain_query
 from newscheck.store.sql import Insert
@@ -99,6 +99,15 @@ class PostgresStore(SQLStore):
     def _fetchall(self, statement: str, params: Sequence[object] = ()) -> list[Row]:
         cursor = self._connection.execute(_dialect_statement(statement), params or None)
         return [tuple(row) for row in cursor.fetchall()]
+
+    def _fetch_batches(
+        self, statement: str, params: Sequence[object] = (), size: int = FETCH_BATCH
+    ) -> Iterator[list[Row]]:
+        # A server-side cursor: the client holds one list of rows at a time, not the result.
+        with self._connection.cursor(name="newscheck_batches") as cursor:
+            cursor.execute(_dialect_statement(statement), params or None)
+            while rows := cursor.fetchmany(size):
+                yield [tuple(row) for row in rows]
 
     def _begin_write(self) -> None:
         self._connection.execute("BEGIN")

@@ -12,7 +12,7 @@ import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from newscheck.errors import StoreError
 from newscheck.model import ARTICLE_ID_SCHEME, Article, Rejection, Segmentation
@@ -31,6 +31,8 @@ from newscheck.store.tables import (
     SENTENCES,
     RecordTable,
 )
+
+R = TypeVar("R")
 
 ARTICLE_PAGE = 100
 """Articles read per query while streaming: bounds memory whatever the store's size."""
@@ -198,41 +200,30 @@ class SQLStore(CrossCheckResults, LinkedParts):
 
     def segmentations(self, ids: Iterable[str] | None = None) -> dict[str, Segmentation]:
         wanted = None if ids is None else list(dict.fromkeys(ids))
-        with self.transaction("read segmentations", write=False):
-            heads = self._per_article(SEGMENTATIONS, wanted)
-            paragraphs = self._per_article(PARAGRAPHS, wanted)
-            sentences = self._per_article(SENTENCES, wanted)
-        parts: dict[str, dict[str, list[Any]]] = {}
         same_id: dict[str, str] = {}  # one id string per article, not one per row: a run holds all
-        for name, table, rows in (
-            ("paragraphs", PARAGRAPHS, paragraphs),
-            ("sentences", SENTENCES, sentences),
-        ):
-            for row in rows:
-                values = list(row)  # article_id first, as in the record
-                values[0] = same_id.setdefault(values[0], values[0])
-                part = table.decode(values)
-                parts.setdefault(part.article_id, {}).setdefault(name, []).append(part)
-        result: dict[str, Segmentation] = {}
-        for row in heads:
-            found = parts.get(row[0], {})
-            result[row[0]] = SEGMENTATIONS.decode(
-                row,
-                paragraphs=tuple(found.get("paragraphs", ())),
-                sentences=tuple(found.get("sentences", ())),
+        with self.transaction("read segmentations", write=False):
+            heads = [row for batch in self._per_article(SEGMENTATIONS, wanted) for row in batch]
+            paragraphs = _grouped(PARAGRAPHS, self._per_article(PARAGRAPHS, wanted), same_id)
+            sentences = _grouped(SENTENCES, self._per_article(SENTENCES, wanted), same_id)
+        return {
+            row[0]: SEGMENTATIONS.decode(
+                row, paragraphs=paragraphs.get(row[0], ()), sentences=sentences.get(row[0], ())
             )
-        return result
+            for row in heads
+        }
 
-    def _per_article(self, table: RecordTable[Any], ids: list[str] | None) -> list[Row]:
-        """Rows of a table keyed by article (and index), in key order; inside a transaction."""
+    def _per_article(self, table: RecordTable[Any], ids: list[str] | None) -> Iterator[list[Row]]:
+        """Rows of a table keyed by article (and index), in lists as they are read; each article's
+        rows come together, in key order. Inside a transaction."""
         order = "article_id, idx" if "idx" in table.columns else "article_id"
         if ids is None:
-            return self._fetchall(sql.select_record(table, order_by=order))
-
-        def statement(count: int) -> str:
-            return sql.select_record(table, sql.id_in("article_id", count), order)
-
-        return self._select_in(statement, ids)
+            yield from self._fetch_batches(
+                sql.select_record(table, order_by=order), (), self.fetch_batch
+            )
+            return
+        for chunk in chunks(ids):
+            statement = sql.select_record(table, sql.id_in("article_id", len(chunk)), order)
+            yield self._fetchall(statement, chunk)
 
     def rejections(self, run_id: str | None = None) -> list[Rejection]:
         where, params = ("r.run_id = ?", (run_id,)) if run_id is not None else ("", ())
@@ -252,3 +243,26 @@ class SQLStore(CrossCheckResults, LinkedParts):
                 rows += [(kind, row) for row in self._fetchall(statement, params)]
         rows.sort(key=lambda hit: -float(hit[1][-1]))  # best score first, articles and claims
         return [search_hit(kind, *row) for kind, row in rows[:limit]]
+
+
+def _grouped(
+    table: RecordTable[R], batches: Iterable[list[Row]], same_id: dict[str, str]
+) -> dict[str, tuple[R, ...]]:
+    """The records of ``table`` (article id first) per article, decoded as the rows are read, so
+    that the rows of the whole store are never held at once."""
+    out: dict[str, tuple[R, ...]] = {}
+    current: list[R] = []
+    owner = None
+    for batch in batches:
+        for row in batch:
+            values = list(row)
+            if values[0] != owner:
+                if owner is not None:
+                    out[owner] = tuple(current)
+                owner = same_id.setdefault(values[0], values[0])
+                current = []
+            values[0] = owner
+            current.append(table.decode(values))
+    if owner is not None:
+        out[owner] = tuple(current)
+    return out

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from newscheck.errors import StoreError
 from newscheck.store import sql
-from newscheck.store.backend import Row, group_columns
+from newscheck.store.backend import FETCH_BATCH, Row, group_columns
 from newscheck.store.relational import SQLStore
 from newscheck.store.search import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, fts5_query
 from newscheck.store.sql import Insert
@@ -49,6 +49,16 @@ class SQLiteStore(SQLStore):
 
     def _execute(self, statement: str, params: Sequence[object] = ()) -> None:
         self._connection.execute(statement, params)
+
+    def _fetch_batches(
+        self, statement: str, params: Sequence[object] = (), size: int = FETCH_BATCH
+    ) -> Iterator[list[Row]]:
+        cursor = self._connection.execute(statement, params)
+        try:
+            while rows := cursor.fetchmany(size):
+                yield rows
+        finally:
+            cursor.close()
 
     def _insert_many(self, insert: Insert, rows: Sequence[Row]) -> None:
         self._connection.executemany(insert.statement(), rows)
