@@ -124,7 +124,6 @@ def run_step(
 ) -> None:
     """One sitting of one step, in this (fresh) process: ``ingest`` (read + clean + segment +
     store) or ``derive`` (load the store, link, stories); its figures go to ``marks``."""
-    from newscheck.model import digest
     from newscheck.pipeline import STAGES, analyze
     from newscheck.settings import Settings
 
@@ -158,7 +157,7 @@ def run_step(
         extra |= {
             "links": len(analysis.links),
             "stories": len(analysis.stories),
-            "results_digest": results_digest(analysis, digest),
+            "results_digest": results_digest(analysis),
             "store_write_per_s": store_write_rate(db),
         }
     stages = clock.stages(elapsed)
@@ -167,8 +166,10 @@ def run_step(
     sitting.save({"stages": stages, "finished": True, **extra})
 
 
-def results_digest(analysis: Any, digest: Any) -> str:
+def results_digest(analysis: Any) -> str:
     """One digest of the links, families and stories (equal runs give equal digests)."""
+    from newscheck.model import digest
+
     results = json.dumps(
         [
             [(lk.derived, lk.origin, lk.relation, lk.shared) for lk in analysis.links],

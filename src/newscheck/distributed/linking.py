@@ -154,7 +154,7 @@ def windows_on_workers(
     each part linked whole on a worker, at most ``in_flight`` parts submitted or held at a
     time."""
     method = linking_method(None)
-    found = PartLinks.look_up(articles, parts(articles, days), cache, method, progress)
+    found = PartLinks(articles, parts(articles, days), cache, method, progress)
     missing = found.missing()
 
     def tasks() -> Iterator[_PartTask]:

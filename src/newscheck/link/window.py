@@ -153,7 +153,7 @@ def link_in_windows(
     """Links and families of ``articles``, linked part by part (:func:`parts`) by ``link_part``;
     with ``cache``, parts kept there (see :class:`PartLinks`; ``method`` names how ``link_part``
     links) are not linked again."""
-    found = PartLinks.look_up(articles, parts(articles, days), cache, method, progress)
+    found = PartLinks(articles, parts(articles, days), cache, method, progress)
     for index in found.missing():
         part = found.planned[index]
         chosen = [articles[i] for i in part.indexes]
@@ -169,35 +169,24 @@ class PartLinks:
 
     def __init__(
         self,
-        planned: Sequence[Part],
-        keys: Sequence[str],
-        cache: PartCache | None,
-        progress: PartProgress | None,
-    ) -> None:
-        self.planned = tuple(planned)
-        self.keys = tuple(keys)
-        self.cache = cache
-        self.progress = progress
-        self.links: list[tuple[Link, ...] | None] = [
-            cache.linked_part(key) if cache is not None else None for key in keys
-        ]
-        self.done = sum(links is not None for links in self.links)
-        self._report()
-
-    @classmethod
-    def look_up(
-        cls,
         articles: Sequence[Article],
         planned: Sequence[Part],
         cache: PartCache | None,
         method: str,
         progress: PartProgress | None = None,
-    ) -> PartLinks:
-        keys = [
+    ) -> None:
+        self.planned = tuple(planned)
+        self.cache = cache
+        self.progress = progress
+        self.keys = tuple(
             part_key(part, [articles[i] for i in part.indexes], method) if cache is not None else ""
             for part in planned
+        )
+        self.links: list[tuple[Link, ...] | None] = [
+            cache.linked_part(key) if cache is not None else None for key in self.keys
         ]
-        return cls(planned, keys, cache, progress)
+        self.done = sum(links is not None for links in self.links)
+        self._report()
 
     def missing(self) -> list[int]:
         """Indexes (into :attr:`planned`) of the parts still to link, in order."""

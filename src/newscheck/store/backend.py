@@ -34,7 +34,7 @@ def group_columns(rows: Sequence[Row]) -> dict[str, set[str]]:
 
 
 FETCH_BATCH = 10_000
-"""Rows per list of :meth:`SQLBackend._fetch_batches`."""
+"""Default rows per list of :meth:`SQLBackend._fetch_batches`."""
 
 
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
@@ -47,9 +47,9 @@ class SQLBackend(Store):
 
     dialect: ClassVar[Dialect]
     driver_errors: tuple[type[BaseException], ...]
-    fetch_batch: int = FETCH_BATCH
-    """Rows per list when a reader streams a whole table (the store's segmentations)."""
     """The driver's exception classes (set by the backend, which may import its driver lazily)."""
+    fetch_batch: int = FETCH_BATCH
+    """Rows per list of :meth:`_fetch_batches` (a reader streaming a whole table)."""
 
     def __init__(self, description: str, *, read_only: bool = False) -> None:
         self.description = description
@@ -116,11 +116,9 @@ class SQLBackend(Store):
     def _fetchall(self, statement: str, params: Sequence[object] = ()) -> list[Row]: ...
 
     @abstractmethod
-    def _fetch_batches(
-        self, statement: str, params: Sequence[object] = (), size: int = FETCH_BATCH
-    ) -> Iterator[list[Row]]:
-        """The rows of ``statement`` in lists of up to ``size``, read as they are taken (inside
-        a transaction, which must stay open until the last list is taken)."""
+    def _fetch_batches(self, statement: str, params: Sequence[object] = ()) -> Iterator[list[Row]]:
+        """The rows of ``statement`` in lists of up to :attr:`fetch_batch`, read as they are
+        taken (inside a transaction, which must stay open until the last list is taken)."""
 
     @abstractmethod
     def _begin_write(self) -> None:

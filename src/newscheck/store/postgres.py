@@ -20,7 +20,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from newscheck.errors import MissingExtra, StoreError
 from newscheck.store import sql
-from newscheck.store.backend import FETCH_BATCH, Row, group_columns
+from newscheck.store.backend import Row, group_columns
 from newscheck.store.relational import SQLStore
 from newscheck.store.search import HIGHLIGHT_END, HIGHLIGHT_START, plain_query
 from newscheck.store.sql import Insert
@@ -100,13 +100,11 @@ class PostgresStore(SQLStore):
         cursor = self._connection.execute(_dialect_statement(statement), params or None)
         return [tuple(row) for row in cursor.fetchall()]
 
-    def _fetch_batches(
-        self, statement: str, params: Sequence[object] = (), size: int = FETCH_BATCH
-    ) -> Iterator[list[Row]]:
+    def _fetch_batches(self, statement: str, params: Sequence[object] = ()) -> Iterator[list[Row]]:
         # A server-side cursor: the client holds one list of rows at a time, not the result.
         with self._connection.cursor(name="newscheck_batches") as cursor:
             cursor.execute(_dialect_statement(statement), params or None)
-            while rows := cursor.fetchmany(size):
+            while rows := cursor.fetchmany(self.fetch_batch):
                 yield [tuple(row) for row in rows]
 
     def _begin_write(self) -> None:

@@ -217,9 +217,7 @@ class SQLStore(CrossCheckResults, LinkedParts):
         rows come together, in key order. Inside a transaction."""
         order = "article_id, idx" if "idx" in table.columns else "article_id"
         if ids is None:
-            yield from self._fetch_batches(
-                sql.select_record(table, order_by=order), (), self.fetch_batch
-            )
+            yield from self._fetch_batches(sql.select_record(table, order_by=order))
             return
         for chunk in chunks(ids):
             statement = sql.select_record(table, sql.id_in("article_id", len(chunk)), order)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newscheck.errors import StoreError
 from newscheck.store import sql
-from newscheck.store.backend import FETCH_BATCH, Row, group_columns
+from newscheck.store.backend import Row, group_columns
 from newscheck.store.relational import SQLStore
 from newscheck.store.search import ELLIPSIS, HIGHLIGHT_END, HIGHLIGHT_START, fts5_query
 from newscheck.store.sql import Insert
@@ -50,12 +50,10 @@ class SQLiteStore(SQLStore):
     def _execute(self, statement: str, params: Sequence[object] = ()) -> None:
         self._connection.execute(statement, params)
 
-    def _fetch_batches(
-        self, statement: str, params: Sequence[object] = (), size: int = FETCH_BATCH
-    ) -> Iterator[list[Row]]:
+    def _fetch_batches(self, statement: str, params: Sequence[object] = ()) -> Iterator[list[Row]]:
         cursor = self._connection.execute(statement, params)
         try:
-            while rows := cursor.fetchmany(size):
+            while rows := cursor.fetchmany(self.fetch_batch):
                 yield rows
         finally:
             cursor.close()
